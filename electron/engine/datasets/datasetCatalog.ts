@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { DatasetKind, DatasetSummary } from '../../../shared/contract/datasets';
+import { WorkbenchError } from '../../../shared/errors';
+import type { Database, Row } from '../sql/database';
+import { qualifiedName, quoteIdentifier } from '../sql/quote';
+
+export const DATA_SCHEMA = 'data';
+
+export interface DatasetRegistration {
+  name: string;
+  kind: DatasetKind;
+  /** Table (in the `data` schema) that already holds the rows. */
+  tableName: string;
+  idColumn: string;
+  timeColumn: string | null;
+  eventTypeColumn: string | null;
+  source: unknown;
+}
+
+export function newDatasetId(): string {
+  return `ds_${randomBytes(6).toString('hex')}`;
+}
+
+export function datasetTable(tableName: string): string {
+  return qualifiedName(DATA_SCHEMA, tableName);
+}
+
+/** Records a dataset whose table exists, with its row, customer and time-span summary computed in DuckDB. */
+export async function registerDataset(db: Database, registration: DatasetRegistration): Promise<DatasetSummary> {
+  const columns = await tableColumns(db, registration.tableName);
+  for (const [field, column] of [
+    ['idColumn', registration.idColumn],
+    ['timeColumn', registration.timeColumn],
+    ['eventTypeColumn', registration.eventTypeColumn],
+  ] as const) {
+    if (column !== null && !columns.includes(column)) {
+      throw new WorkbenchError('invalid_input', `Column "${column}" is not in the dataset.`, field);
+    }
+  }
+  const table = datasetTable(registration.tableName);
+  const id = quoteIdentifier(registration.idColumn);
+  const time = registration.timeColumn === null ? null : quoteIdentifier(registration.timeColumn);
+  const summary = await db.one(
+    `SELECT count(*) AS rows, count(DISTINCT ${id}) AS customers,
+            ${time ? `CAST(min(${time}) AS TIMESTAMP)::VARCHAR` : 'NULL'} AS min_time,
+            ${time ? `CAST(max(${time}) AS TIMESTAMP)::VARCHAR` : 'NULL'} AS max_time
+     FROM ${table}`,
+  );
+  const datasetId = newDatasetId();
+  await db.run(
+    `INSERT INTO pwb.datasets (id, name, kind, table_name, id_column, time_column, event_type_column, source,
+                               row_count, customer_count, min_time, max_time, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::JSON, $9, $10, $11::TIMESTAMP, $12::TIMESTAMP, now()::TIMESTAMP)`,
+    [
+      datasetId,
+      registration.name,
+      registration.kind,
+      registration.tableName,
+      registration.idColumn,
+      registration.timeColumn,
+      registration.eventTypeColumn,
+      JSON.stringify(registration.source ?? null),
+      Number(summary?.['rows'] ?? 0),
+      Number(summary?.['customers'] ?? 0),
+      isoOrNull(summary?.['min_time']),
+      isoOrNull(summary?.['max_time']),
+    ],
+  );
+  const stored = await getDataset(db, datasetId);
+  if (!stored) throw new WorkbenchError('internal', `Dataset ${registration.name} was not recorded.`);
+  return stored;
+}
+
+export async function listDatasets(db: Database): Promise<DatasetSummary[]> {
+  const rows = await db.all(`${SELECT_DATASET} ORDER BY created_at, name`);
+  return rows.map(toSummary);
+}
+
+export async function getDataset(db: Database, id: string): Promise<DatasetSummary | undefined> {
+  const row = await db.one(`${SELECT_DATASET} WHERE id = $1`, [id]);
+  return row ? toSummary(row) : undefined;
+}
+
+export async function tableColumns(db: Database, tableName: string): Promise<string[]> {
+  const rows = await db.all(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+    [DATA_SCHEMA, tableName],
+  );
+  return rows.map((row) => String(row['column_name']));
+}
+
+const SELECT_DATASET = `SELECT id, name, kind, id_column, time_column, event_type_column, row_count, customer_count,
+  strftime(min_time, '%Y-%m-%dT%H:%M:%S') AS min_time, strftime(max_time, '%Y-%m-%dT%H:%M:%S') AS max_time,
+  strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at FROM pwb.datasets`;
+
+function toSummary(row: Row): DatasetSummary {
+  return {
+    id: String(row['id']),
+    name: String(row['name']),
+    kind: row['kind'] === 'profiles' ? 'profiles' : 'events',
+    idColumn: String(row['id_column']),
+    timeColumn: nullableString(row['time_column']),
+    eventTypeColumn: nullableString(row['event_type_column']),
+    rows: Number(row['row_count']),
+    customers: Number(row['customer_count']),
+    minTime: nullableString(row['min_time']),
+    maxTime: nullableString(row['max_time']),
+    createdAt: String(row['created_at']),
+  };
+}
+
+function nullableString(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function isoOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}

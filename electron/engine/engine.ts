@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import type { DatasetSummary } from '../../shared/contract/datasets';
+import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
+import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
+import { WorkbenchError } from '../../shared/errors';
+import { listDatasets } from './datasets/datasetCatalog';
+import { buildDemoWorkspace, demoWorkspacePath } from './demoWorkspace';
+import { EventBus } from './eventBus';
+import { JobManager } from './jobs/jobManager';
+import { RecentWorkspaces } from './workspace/recentWorkspaces';
+import { Workspace } from './workspace/workspaceFile';
+
+export interface EngineOptions {
+  /** Folder for the app's own state: recent workspaces, the cached demo workspace. */
+  stateDir: string;
+}
+
+/** The product's core behind the contract: one open workspace at a time, background jobs, events. */
+export class Engine {
+  readonly events = new EventBus();
+  readonly jobs = new JobManager(this.events);
+  private readonly recent: RecentWorkspaces;
+  private workspace: Workspace | null = null;
+
+  constructor(private readonly options: EngineOptions) {
+    this.recent = new RecentWorkspaces(options.stateDir);
+  }
+
+  get currentWorkspace(): WorkspaceInfo | null {
+    return this.workspace?.info ?? null;
+  }
+
+  async createWorkspace(path: string, name?: string): Promise<WorkspaceInfo> {
+    const workspace = await Workspace.create(path, name);
+    return this.adopt(workspace);
+  }
+
+  /** Opens a workspace; the one open before stays open if this one cannot be opened. */
+  async openWorkspace(path: string): Promise<WorkspaceInfo> {
+    if (this.workspace?.info.path === path) return this.workspace.info;
+    const workspace = await Workspace.open(path);
+    return this.adopt(workspace);
+  }
+
+  closeWorkspace(): boolean {
+    if (!this.workspace) return false;
+    this.workspace.close();
+    this.workspace = null;
+    this.events.emit('workspace.changed', { workspace: null });
+    return true;
+  }
+
+  recentWorkspaces(limit: number): RecentWorkspace[] {
+    return this.recent.list(limit);
+  }
+
+  /** Opens the demo workspace, generating it first if this version's copy is not cached yet. */
+  openDemo(rebuild: boolean): JobRef {
+    return this.jobs.start('demo', async (job) => {
+      const path = demoWorkspacePath(this.options.stateDir);
+      if (rebuild || !existsSync(path)) {
+        if (this.workspace?.info.path === path) this.closeWorkspace();
+        job.progress(0, 'Generating the demo data');
+        await buildDemoWorkspace(path, job);
+      }
+      job.progress(1, 'Opening the demo workspace');
+      await this.openWorkspace(path);
+    });
+  }
+
+  async datasets(): Promise<DatasetSummary[]> {
+    return listDatasets(this.requireWorkspace().db);
+  }
+
+  listJobs(): JobSnapshot[] {
+    return this.jobs.list();
+  }
+
+  cancelJob(jobId: string): boolean {
+    return this.jobs.cancel(jobId);
+  }
+
+  async shutdown(): Promise<void> {
+    await this.jobs.cancelAll();
+    this.workspace?.close();
+    this.workspace = null;
+  }
+
+  requireWorkspace(): Workspace {
+    if (!this.workspace) throw new WorkbenchError('no_workspace', 'No workspace is open. Open or create one first.');
+    return this.workspace;
+  }
+
+  private adopt(workspace: Workspace): WorkspaceInfo {
+    this.workspace?.close();
+    this.workspace = workspace;
+    this.recent.remember(workspace.info.path, workspace.info.name);
+    this.events.emit('workspace.changed', { workspace: workspace.info });
+    return workspace.info;
+  }
+}

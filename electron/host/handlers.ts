@@ -1,0 +1,41 @@
+import type { MethodName, MethodOutput, MethodParsedInput, Transport } from '../../shared/contract/methods';
+import { WorkbenchError } from '../../shared/errors';
+import type { Engine } from '../engine/engine';
+
+export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export interface HostCapabilities {
+  transport: Transport;
+  version: string;
+  /** Native file dialogs, where the host has them (Electron). */
+  pickWorkspacePath?: (mode: 'open' | 'create') => Promise<string | null>;
+}
+
+/** The one handler map every transport serves: each contract method mapped to the engine. */
+export function createHandlers(engine: Engine, host: HostCapabilities): Handlers {
+  return {
+    'app.info': () => ({
+      name: 'Propensity Workbench',
+      version: host.version,
+      transport: host.transport,
+      nativeDialogs: host.pickWorkspacePath !== undefined,
+      workspace: engine.currentWorkspace,
+    }),
+    'workspace.create': ({ path, name }) => engine.createWorkspace(path, name),
+    'workspace.open': ({ path }) => engine.openWorkspace(path),
+    'workspace.close': () => ({ closed: engine.closeWorkspace() }),
+    'workspace.current': () => engine.currentWorkspace,
+    'workspace.recent': ({ limit }) => ({ items: engine.recentWorkspaces(limit) }),
+    'workspace.openDemo': ({ rebuild }) => engine.openDemo(rebuild),
+    'datasets.list': async () => ({ datasets: await engine.datasets() }),
+    'jobs.list': () => ({ jobs: engine.listJobs() }),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: engine.cancelJob(jobId) }),
+    'dialog.pickWorkspace': async ({ mode }) => {
+      if (!host.pickWorkspacePath) {
+        throw new WorkbenchError('unsupported', 'File dialogs are only available in the desktop app; type a path instead.');
+      }
+      return { path: await host.pickWorkspacePath(mode) };
+    },
+  };
+}

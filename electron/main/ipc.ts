@@ -1,0 +1,49 @@
+import { BrowserWindow, dialog, ipcMain } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/ipcChannels';
+import type { Engine } from '../engine/engine';
+import { APP_VERSION } from '../engine/version';
+import { createDispatcher } from '../host/dispatcher';
+import { createHandlers } from '../host/handlers';
+import { isAppUrl } from './security';
+
+const WORKSPACE_FILTERS = [{ name: 'Propensity Workbench workspace', extensions: ['pwb'] }];
+
+/** Serves the contract over Electron IPC: one handler for calls, engine events sent to every window. */
+export function bindContractToIpc(engine: Engine): () => void {
+  const dispatch = createDispatcher(
+    createHandlers(engine, {
+      transport: 'electron',
+      version: APP_VERSION,
+      pickWorkspacePath: async (mode) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        if (mode === 'open') {
+          const options = { properties: ['openFile' as const], filters: WORKSPACE_FILTERS };
+          const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        }
+        const options = { filters: WORKSPACE_FILTERS, defaultPath: 'workspace.pwb' };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled ? null : (result.filePath ?? null);
+      },
+    }),
+  );
+
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, input: unknown) => {
+    const senderUrl = event.senderFrame?.url ?? '';
+    if (!isAppUrl(senderUrl)) {
+      return { ok: false, error: { code: 'unsupported', message: 'Calls are only accepted from the app itself.' } };
+    }
+    return dispatch(typeof method === 'string' ? method : '', input);
+  });
+
+  const unsubscribe = engine.events.subscribe((message) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, message);
+    }
+  });
+
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CALL_CHANNEL);
+  };
+}

@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { WorkbenchBridge } from '../../shared/contract/client';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/ipcChannels';
+
+// The page gets exactly this: one way to call the contract and one way to hear its events.
+const bridge: WorkbenchBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, input),
+  subscribe: (listener) => {
+    const forward = (_event: IpcRendererEvent, message: unknown) => listener(message);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('workbench', bridge);

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { DataPage } from './DataPage';
+import { UpcomingPage } from './UpcomingPage';
+
+export interface PageDefinition {
+  id: string;
+  label: string;
+  render(): ReactNode;
+}
+
+export const pages: PageDefinition[] = [
+  { id: 'data', label: 'Data', render: () => <DataPage /> },
+  {
+    id: 'goal',
+    label: 'Goal',
+    render: () => <UpcomingPage title="Goal" purpose="Define what to predict: an event that will (or will not) occur within a window, and who is eligible." />,
+  },
+  {
+    id: 'train',
+    label: 'Train',
+    render: () => <UpcomingPage title="Train" purpose="Train a gradient-boosted propensity model on your goal and compare it with simple baselines." />,
+  },
+  {
+    id: 'insights',
+    label: 'Insights',
+    render: () => <UpcomingPage title="Insights" purpose="Score distribution, the factors that drive it, and how good the model is." />,
+  },
+  {
+    id: 'customers',
+    label: 'Customers',
+    render: () => <UpcomingPage title="Customers" purpose="Every customer's probability, percentile, bucket and reasons." />,
+  },
+  {
+    id: 'segments',
+    label: 'Segments',
+    render: () => <UpcomingPage title="Segments" purpose="Cut segments by score and factors, compare them and export them." />,
+  },
+];

@@ -1,0 +1,102 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { WorkbenchClient } from '../../../shared/contract/client';
+import type { DatasetSummary } from '../../../shared/contract/datasets';
+import type { EventPayload } from '../../../shared/contract/events';
+import type { MethodOutput } from '../../../shared/contract/methods';
+import type { WorkspaceInfo } from '../../../shared/contract/workspace';
+
+export type AppInfo = MethodOutput<'app.info'>;
+export type JobView = EventPayload<'job.progress'> & { status: 'running' | 'succeeded' | 'failed' | 'cancelled'; error?: string };
+
+interface WorkbenchState {
+  client: WorkbenchClient;
+  appInfo: AppInfo | null;
+  workspace: WorkspaceInfo | null;
+  datasets: DatasetSummary[] | null;
+  jobs: Record<string, JobView>;
+  loadError: string | null;
+  trackJob(jobId: string, kind: JobView['kind']): void;
+  refreshDatasets(): Promise<void>;
+}
+
+const WorkbenchContext = createContext<WorkbenchState | null>(null);
+
+export function WorkbenchProvider({ client, children }: { client: WorkbenchClient; children: ReactNode }) {
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  // Datasets are kept with the workspace they were read from, so a switch never shows the old list.
+  const [loadedDatasets, setLoadedDatasets] = useState<{ path: string; list: DatasetSummary[] } | null>(null);
+  const [jobs, setJobs] = useState<Record<string, JobView>>({});
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const workspacePath = workspace?.path ?? null;
+  const refreshDatasets = useCallback(async () => {
+    if (!workspacePath) return;
+    try {
+      const { datasets: list } = await client.call('datasets.list', {});
+      setLoadedDatasets({ path: workspacePath, list });
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, [client, workspacePath]);
+  const datasets = loadedDatasets && loadedDatasets.path === workspacePath ? loadedDatasets.list : null;
+
+  useEffect(() => {
+    client.call('app.info', {}).then(
+      (info) => {
+        setAppInfo(info);
+        setWorkspace(info.workspace);
+      },
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+    const offWorkspace = client.on('workspace.changed', ({ workspace: next }) => setWorkspace(next));
+    const offProgress = client.on('job.progress', (progress) =>
+      setJobs((current) => ({ ...current, [progress.jobId]: { ...progress, status: 'running' } })),
+    );
+    const offFinished = client.on('job.finished', (finished) =>
+      setJobs((current) => {
+        const previous = current[finished.jobId];
+        return {
+          ...current,
+          [finished.jobId]: {
+            jobId: finished.jobId,
+            kind: finished.kind,
+            fraction: finished.status === 'succeeded' ? 1 : (previous?.fraction ?? 0),
+            message: finished.error?.message ?? 'Done',
+            status: finished.status,
+            ...(finished.error ? { error: finished.error.message } : {}),
+          },
+        };
+      }),
+    );
+    return () => {
+      offWorkspace();
+      offProgress();
+      offFinished();
+    };
+  }, [client]);
+
+  useEffect(() => {
+    if (!workspacePath) return;
+    client.call('datasets.list', {}).then(
+      ({ datasets: list }) => setLoadedDatasets({ path: workspacePath, list }),
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+  }, [client, workspacePath]);
+
+  const trackJob = useCallback((jobId: string, kind: JobView['kind']) => {
+    setJobs((current) => (current[jobId] ? current : { ...current, [jobId]: { jobId, kind, fraction: 0, message: 'Starting', status: 'running' } }));
+  }, []);
+
+  const value = useMemo(
+    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshDatasets }),
+    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshDatasets],
+  );
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
+
+export function useWorkbench(): WorkbenchState {
+  const state = useContext(WorkbenchContext);
+  if (!state) throw new Error('useWorkbench must be used inside WorkbenchProvider.');
+  return state;
+}

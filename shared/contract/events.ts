@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { errorInfoSchema } from '../errors';
+import { jobIdSchema, jobKindSchema } from './jobs';
+import { workspaceInfoSchema } from './workspace';
+
+/** Every event the engine pushes to its clients. */
+export const events = {
+  'job.progress': z.object({
+    jobId: jobIdSchema,
+    kind: jobKindSchema,
+    fraction: z.number().min(0).max(1),
+    message: z.string(),
+  }),
+  'job.finished': z.object({
+    jobId: jobIdSchema,
+    kind: jobKindSchema,
+    status: z.enum(['succeeded', 'failed', 'cancelled']),
+    error: errorInfoSchema.optional(),
+    elapsedMs: z.number().nonnegative(),
+  }),
+  'workspace.changed': z.object({ workspace: workspaceInfoSchema.nullable() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+
+/** One pushed event as it crosses a transport. */
+export type EventMessage = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export const eventMessageSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('job.progress'), payload: events['job.progress'] }),
+  z.object({ event: z.literal('job.finished'), payload: events['job.finished'] }),
+  z.object({ event: z.literal('workspace.changed'), payload: events['workspace.changed'] }),
+]);

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const jobIdSchema = z.string().regex(/^job_[a-z0-9]+$/, 'not a job id');
+export const jobKindSchema = z.enum(['demo']);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const jobStatusSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const jobRefSchema = z.object({ jobId: jobIdSchema, kind: jobKindSchema });
+export type JobRef = z.infer<typeof jobRefSchema>;
+
+export const jobSnapshotSchema = z.object({
+  jobId: jobIdSchema,
+  kind: jobKindSchema,
+  status: jobStatusSchema,
+  fraction: z.number().min(0).max(1),
+  message: z.string(),
+  startedAt: z.string(),
+});
+export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { datasetSummarySchema } from './datasets';
+import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
+import { recentWorkspaceSchema, workspaceInfoSchema, workspacePathSchema } from './workspace';
+
+const noInput = z.strictObject({});
+
+export const transportSchema = z.enum(['electron', 'browser', 'in-process']);
+export type Transport = z.infer<typeof transportSchema>;
+
+/**
+ * Every method the engine offers, with its input and output schemas.
+ * Each transport is a thin adapter over this one map; the engine side validates every input.
+ */
+export const methods = {
+  'app.info': {
+    input: noInput,
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      transport: transportSchema,
+      nativeDialogs: z.boolean(),
+      workspace: workspaceInfoSchema.nullable(),
+    }),
+  },
+  'workspace.create': {
+    input: z.strictObject({ path: workspacePathSchema, name: z.string().trim().min(1).max(200).optional() }),
+    output: workspaceInfoSchema,
+  },
+  'workspace.open': {
+    input: z.strictObject({ path: workspacePathSchema }),
+    output: workspaceInfoSchema,
+  },
+  'workspace.close': {
+    input: noInput,
+    output: z.object({ closed: z.boolean() }),
+  },
+  'workspace.current': {
+    input: noInput,
+    output: workspaceInfoSchema.nullable(),
+  },
+  'workspace.recent': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(50).default(10) }),
+    output: z.object({ items: z.array(recentWorkspaceSchema) }),
+  },
+  'workspace.openDemo': {
+    input: z.strictObject({ rebuild: z.boolean().default(false) }),
+    output: jobRefSchema,
+  },
+  'datasets.list': {
+    input: noInput,
+    output: z.object({ datasets: z.array(datasetSummarySchema) }),
+  },
+  'jobs.list': {
+    input: noInput,
+    output: z.object({ jobs: z.array(jobSnapshotSchema) }),
+  },
+  'jobs.cancel': {
+    input: z.strictObject({ jobId: jobIdSchema }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'dialog.pickWorkspace': {
+    input: z.strictObject({ mode: z.enum(['open', 'create']) }),
+    output: z.object({ path: z.string().nullable() }),
+  },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes (defaults may be omitted). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}

@@ -1,0 +1,101 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../electron/engine/engine';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser/browserHost';
+import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
+import { formatCount, formatTimestamp } from '../../renderer/src/format';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
+
+let stateDir: string;
+let engine: Engine;
+let host: BrowserHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the app first (npm test does it).');
+  stateDir = mkdtempSync(join(tmpdir(), 'pwb-e2e-'));
+  engine = new Engine({ stateDir });
+  host = await startBrowserHost({ engine, staticDir: RENDERER_DIR, version: 'e2e' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await engine?.shutdown();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+describe('browser mode, end to end in Chromium', () => {
+  it('opens the demo workspace and shows its datasets with rows, customers and time span', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(host.url);
+    await page.locator('[data-app-state="ready"]').waitFor();
+    // The token leaves the address bar once the page has it.
+    expect(page.url()).not.toContain('token=');
+    await saveScreenshot(page, '01-start');
+
+    await page.getByTestId('open-demo').click();
+    await page.getByTestId('job-progress').waitFor({ timeout: 30_000 });
+    await page.getByTestId('dataset-card').first().waitFor({ timeout: 240_000 });
+
+    const expected = await engine.datasets();
+    expect(expected.map((dataset) => dataset.kind).sort()).toEqual(['events', 'profiles']);
+    const cards = page.getByTestId('dataset-card');
+    await expect.poll(() => cards.count()).toBe(expected.length);
+    const events = expected.find((dataset) => dataset.kind === 'events')!;
+    expect(events.rows).toBeGreaterThanOrEqual(1_000_000);
+    expect(events.customers).toBeGreaterThanOrEqual(20_000);
+    const eventsCard = page.getByRole('region', { name: `Dataset ${events.name}` }).or(page.locator(`[aria-label="Dataset ${events.name}"]`)).first();
+    expect(await eventsCard.getByTestId('dataset-rows').textContent()).toBe(formatCount(events.rows));
+    expect(await eventsCard.getByTestId('dataset-customers').textContent()).toBe(formatCount(events.customers));
+    expect(await eventsCard.getByTestId('dataset-span').textContent()).toBe(`${formatTimestamp(events.minTime)} → ${formatTimestamp(events.maxTime)}`);
+    expect(await page.getByTestId('workspace-name').textContent()).toBe('Demo store');
+
+    const screenshot = await saveScreenshot(page, '02-demo-data');
+    expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves between pages by keyboard and switches to the dark theme', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors = watchPageErrors(page);
+    await page.goto(host.url);
+    await page.getByTestId('dataset-card').first().waitFor();
+    const goal = page.getByRole('button', { name: 'Goal' });
+    await goal.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Goal');
+    expect(await goal.getAttribute('aria-current')).toBe('page');
+
+    await page.getByTestId('theme-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    await page.getByRole('button', { name: 'Data' }).click();
+    await page.getByTestId('dataset-card').first().waitFor();
+    await saveScreenshot(page, '03-demo-data-dark');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a readable error for a file that is not a workspace and stays usable', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await page.getByRole('button', { name: 'Close workspace' }).click();
+    await page.getByTestId('workspace-path').fill(join(process.cwd(), 'package.json'));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('is not a Propensity Workbench workspace');
+    await page.getByTestId('open-demo').click();
+    await page.getByTestId('dataset-card').first().waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+});

@@ -1,0 +1,36 @@
+import type { MethodName } from '../../shared/contract/methods';
+
+/**
+ * For every contract method, inputs that must be refused, with the field the error must name.
+ * Typed as a record over every method name, so a new method does not compile until it is listed here.
+ */
+export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: string }>> = {
+  'app.info': [
+    { input: { verbose: true }, field: 'input' },
+    { input: 'info', field: 'input' },
+  ],
+  'workspace.create': [
+    { input: {}, field: 'path' },
+    { input: { path: 42 }, field: 'path' },
+    { input: { path: '   ' }, field: 'path' },
+    { input: { path: '/tmp/x.pwb', name: '' }, field: 'name' },
+  ],
+  'workspace.open': [
+    { input: {}, field: 'path' },
+    { input: { path: null }, field: 'path' },
+  ],
+  'workspace.close': [{ input: { force: true }, field: 'input' }],
+  'workspace.current': [{ input: [], field: 'input' }],
+  'workspace.recent': [
+    { input: { limit: 0 }, field: 'limit' },
+    { input: { limit: 'ten' }, field: 'limit' },
+  ],
+  'workspace.openDemo': [{ input: { rebuild: 'yes' }, field: 'rebuild' }],
+  'datasets.list': [{ input: { kind: 'events' }, field: 'input' }],
+  'jobs.list': [{ input: 7, field: 'input' }],
+  'jobs.cancel': [
+    { input: {}, field: 'jobId' },
+    { input: { jobId: "x'; DROP TABLE pwb.meta; --" }, field: 'jobId' },
+  ],
+  'dialog.pickWorkspace': [{ input: { mode: 'delete' }, field: 'mode' }],
+};
