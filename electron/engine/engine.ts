@@ -1,18 +1,22 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { DatasetSummary } from '../../shared/contract/datasets';
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
 import { listDatasets } from './datasets/datasetCatalog';
-import { buildDemoWorkspace, demoWorkspacePath } from './demoWorkspace';
+import { demoWorkspacePath } from './demoWorkspace';
 import { EventBus } from './eventBus';
 import { JobManager } from './jobs/jobManager';
+import { nodeProcessLauncher, type ProcessLauncher } from './jobs/processLauncher';
+import { runInWorker } from './jobs/runInWorker';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
 import { Workspace } from './workspace/workspaceFile';
 
 export interface EngineOptions {
   /** Folder for the app's own state: recent workspaces, the cached demo workspace. */
   stateDir: string;
+  /** How worker processes start: utilityProcess in Electron, child_process.fork elsewhere (the default). */
+  launchWorker?: ProcessLauncher;
 }
 
 /** The product's core behind the contract: one open workspace at a time, background jobs, events. */
@@ -20,10 +24,12 @@ export class Engine {
   readonly events = new EventBus();
   readonly jobs = new JobManager(this.events);
   private readonly recent: RecentWorkspaces;
+  private readonly launchWorker: ProcessLauncher;
   private workspace: Workspace | null = null;
 
   constructor(private readonly options: EngineOptions) {
     this.recent = new RecentWorkspaces(options.stateDir);
+    this.launchWorker = options.launchWorker ?? nodeProcessLauncher();
   }
 
   get currentWorkspace(): WorkspaceInfo | null {
@@ -61,7 +67,13 @@ export class Engine {
       if (rebuild || !existsSync(path)) {
         if (this.workspace?.info.path === path) this.closeWorkspace();
         job.progress(0, 'Generating the demo data');
-        await buildDemoWorkspace(path, job);
+        try {
+          await runInWorker(this.launchWorker, { kind: 'demo', path }, job);
+        } finally {
+          // A killed worker cannot tidy up after itself; its half-built file must not linger.
+          rmSync(`${path}.building`, { force: true });
+          rmSync(`${path}.building.wal`, { force: true });
+        }
       }
       job.progress(1, 'Opening the demo workspace');
       await this.openWorkspace(path);

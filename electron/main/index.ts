@@ -4,6 +4,7 @@ import { bindContractToIpc } from './ipc';
 import { createMainWindow } from './mainWindow';
 import { buildAppMenu } from './menu';
 import { applySecurityPolicy, lockSession } from './security';
+import { utilityProcessLauncher } from './utilityLauncher';
 
 applySecurityPolicy();
 
@@ -11,7 +12,7 @@ let engine: Engine | null = null;
 
 app.whenReady().then(() => {
   lockSession();
-  engine = new Engine({ stateDir: app.getPath('userData') });
+  engine = new Engine({ stateDir: app.getPath('userData'), launchWorker: utilityProcessLauncher() });
   bindContractToIpc(engine);
   Menu.setApplicationMenu(buildAppMenu());
   createMainWindow();

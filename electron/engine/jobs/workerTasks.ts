@@ -1,0 +1,13 @@
+import { buildDemoWorkspace } from '../demoWorkspace';
+import type { WorkerTask } from './workerProtocol';
+
+type Progress = (fraction: number, message: string) => void;
+
+/** What each kind of worker task does, inside the worker process. Cancellation is by killing the process. */
+export async function runWorkerTask(task: WorkerTask, progress: Progress): Promise<unknown> {
+  switch (task.kind) {
+    case 'demo':
+      await buildDemoWorkspace(task.path, { signal: new AbortController().signal, progress });
+      return { path: task.path };
+  }
+}
