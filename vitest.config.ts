@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import './tests/helpers/nodePolyfills.ts';
 
 export default defineConfig({
   test: {

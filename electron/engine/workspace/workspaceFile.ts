@@ -1,4 +1,4 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { WorkbenchError } from '../../../shared/errors';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
@@ -54,6 +54,9 @@ export class Workspace {
   static async open(path: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     if (!existsSync(path)) throw new WorkbenchError('not_found', `No workspace at ${path}.`, 'path');
     if (!statSync(path).isFile()) throw new WorkbenchError('not_a_workspace', `${path} is a folder, not a workspace file.`, 'path');
+    if (!hasDuckDbHeader(path)) {
+      throw new WorkbenchError('not_a_workspace', `${basename(path)} is not a Propensity Workbench workspace.`, 'path');
+    }
     const migrations = options.migrations ?? catalogMigrations;
     const supported = latestVersion(migrations);
 
@@ -93,6 +96,18 @@ export class Workspace {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** DuckDB files carry the magic bytes "DUCK" at offset 8; anything else is refused before DuckDB sees it. */
+function hasDuckDbHeader(path: string): boolean {
+  const header = Buffer.alloc(12);
+  const descriptor = openSync(path, 'r');
+  try {
+    const read = readSync(descriptor, header, 0, header.length, 0);
+    return read === header.length && header.toString('latin1', 8, 12) === 'DUCK';
+  } finally {
+    closeSync(descriptor);
   }
 }
 

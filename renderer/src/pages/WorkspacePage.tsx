@@ -68,9 +68,11 @@ export function WorkspacePage() {
         </Text>
         {demoJob && demoJob.status !== 'succeeded' ? <JobProgressCard job={demoJob} title="Preparing the demo workspace" /> : null}
         {!demoJob || demoJob.status !== 'running' ? (
-          <Button onClick={() => void openDemo()} disabled={busy} data-testid="open-demo">
-            Open the demo workspace
-          </Button>
+          <Group>
+            <Button onClick={() => void openDemo()} disabled={busy} data-testid="open-demo">
+              Open the demo workspace
+            </Button>
+          </Group>
         ) : null}
       </Card>
 

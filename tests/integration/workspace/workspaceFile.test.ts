@@ -130,3 +130,21 @@ describe('workspace file', () => {
     expect(existsSync(path)).toBe(false);
   });
 });
+
+describe('workspace file, odd inputs', () => {
+  it.each([
+    ['an empty file', 'empty.pwb', ''],
+    ['a JSON file', 'config.json', '{"name": "not a workspace"}'],
+    ['a CSV file named like a workspace', 'data.pwb', 'id,amount\n1,2\n'],
+  ])('refuses %s as not a workspace, unchanged', async (_label, name, content) => {
+    const path = join(tempDir(), name);
+    writeFileSync(path, content);
+    const before = fileHash(path);
+    await expectWorkbenchError(Workspace.open(path), 'not_a_workspace');
+    expect(fileHash(path)).toBe(before);
+  });
+
+  it('refuses a folder as not a workspace', async () => {
+    await expectWorkbenchError(Workspace.open(tempDir()), 'not_a_workspace');
+  });
+});
