@@ -1,12 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The dev server injects an inline module preamble for hot reload; only `electron-vite dev` allows it. */
+const relaxScriptPolicyInDev: Plugin = {
+  name: 'pwb-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+};
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), worker: resolve('electron/engine/jobs/workerMain.ts') },
+      },
     },
   },
   preload: {
@@ -24,7 +34,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), relaxScriptPolicyInDev],
     build: {
       outDir: 'out/renderer',
       minify: true,
