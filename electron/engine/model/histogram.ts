@@ -1,0 +1,81 @@
+import type { FeatureBinning } from './types';
+
+/** Where each feature's bins start in a histogram; each bin holds (gradient sum, hessian sum, row count). */
+export interface HistogramLayout {
+  /** First bin of feature f; its value bins come first, then the missing bin. */
+  offsets: Int32Array;
+  totalBins: number;
+}
+
+export function histogramLayout(binnings: readonly FeatureBinning[]): HistogramLayout {
+  const offsets = new Int32Array(binnings.length);
+  let total = 0;
+  binnings.forEach((binning, f) => {
+    offsets[f] = total;
+    total += binning.numBins + 1;
+  });
+  return { offsets, totalBins: total };
+}
+
+/**
+ * Adds rows `rows[begin..end)` into `hist` for every feature in `features`.
+ * `orderedGrad[k]`/`orderedHess[k]` are the gradients of row `rows[begin + k]`.
+ */
+export function buildHistogram(
+  hist: Float64Array,
+  layout: HistogramLayout,
+  features: Int32Array,
+  bins: Uint8Array,
+  numRows: number,
+  rows: Uint32Array,
+  begin: number,
+  end: number,
+  orderedGrad: Float64Array,
+  orderedHess: Float64Array,
+): void {
+  for (let j = 0; j < features.length; j++) {
+    const f = features[j];
+    const base = layout.offsets[f] * 3;
+    const column = f * numRows;
+    for (let k = begin; k < end; k++) {
+      const b = base + bins[column + rows[k]] * 3;
+      const o = k - begin;
+      hist[b] += orderedGrad[o];
+      hist[b + 1] += orderedHess[o];
+      hist[b + 2] += 1;
+    }
+  }
+}
+
+/** Histogram of all rows in natural order: no index indirection. */
+export function buildHistogramAllRows(
+  hist: Float64Array,
+  layout: HistogramLayout,
+  features: Int32Array,
+  bins: Uint8Array,
+  numRows: number,
+  grad: Float64Array,
+  hess: Float64Array,
+): void {
+  for (let j = 0; j < features.length; j++) {
+    const f = features[j];
+    const base = layout.offsets[f] * 3;
+    const column = f * numRows;
+    for (let i = 0; i < numRows; i++) {
+      const b = base + bins[column + i] * 3;
+      hist[b] += grad[i];
+      hist[b + 1] += hess[i];
+      hist[b + 2] += 1;
+    }
+  }
+}
+
+/** `target -= other` over the bins of the given features (sibling subtraction). */
+export function subtractHistogram(target: Float64Array, other: Float64Array, layout: HistogramLayout, features: Int32Array, binCounts: Int32Array): void {
+  for (let j = 0; j < features.length; j++) {
+    const f = features[j];
+    const start = layout.offsets[f] * 3;
+    const stop = start + binCounts[f] * 3;
+    for (let i = start; i < stop; i++) target[i] -= other[i];
+  }
+}
