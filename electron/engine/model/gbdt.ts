@@ -59,7 +59,7 @@ export async function trainGbdt(train: Dataset, options: TrainOptions = {}): Pro
   if (numRows === 0) throw new RangeError('training data has no rows');
   if (options.valid !== undefined) checkDataset(options.valid, numFeatures, 'validation data');
   const featureNames = options.featureNames ?? Array.from({ length: numFeatures }, (_, f) => `f${f}`);
-  const categorical = options.categorical ?? new Array<boolean>(numFeatures).fill(false);
+  const categorical = options.categorical ?? Array.from({ length: numFeatures }, () => false);
   if (featureNames.length !== numFeatures || categorical.length !== numFeatures) throw new RangeError('featureNames and categorical must have one entry per feature');
 
   const binning = fitBinning(train.features, categorical, params.maxBins, params.binSampleSize, params.seed);

@@ -63,11 +63,11 @@ export function addTreeOutputs(flat: FlatEnsemble, features: readonly FeatureCol
       while (f >= 0) {
         const x = features[f][i];
         const d = decision[n];
-        let left_: boolean;
-        if (x !== x || (d >= CATEGORICAL && x < 0)) left_ = (d & MISSING_LEFT) !== 0;
-        else if (d < CATEGORICAL) left_ = x <= threshold[n];
-        else left_ = x === threshold[n];
-        n = left_ ? left[n] : right[n];
+        let goLeft: boolean;
+        if (x !== x || (d >= CATEGORICAL && x < 0)) goLeft = (d & MISSING_LEFT) !== 0;
+        else if (d < CATEGORICAL) goLeft = x <= threshold[n];
+        else goLeft = x === threshold[n];
+        n = goLeft ? left[n] : right[n];
         f = feature[n];
       }
       out[i - rowStart] += value[n];

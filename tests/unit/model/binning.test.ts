@@ -33,7 +33,7 @@ describe('quantile binning', () => {
     expect(binning.numBins).toBeLessThanOrEqual(255);
     expect(binning.numBins).toBeGreaterThan(200);
     const bins = binColumns([Float64Array.from(values)], [binning]);
-    const counts = new Array<number>(binning.numBins + 1).fill(0);
+    const counts = Array.from({ length: binning.numBins + 1 }, () => 0);
     bins.forEach((b) => counts[b]++);
     expect(Math.max(...counts.slice(0, binning.numBins))).toBeLessThan(3 * (10_000 / binning.numBins));
     for (let i = 0; i < values.length; i++) {
@@ -42,7 +42,7 @@ describe('quantile binning', () => {
   });
 
   it('never splits one heavily repeated value across two bins', () => {
-    const values = [...new Array<number>(5000).fill(0), ...Array.from({ length: 5000 }, (_, i) => i + 1)];
+    const values = [...Array.from({ length: 5000 }, () => 0), ...Array.from({ length: 5000 }, (_, i) => i + 1)];
     const binning = fit(values, 16);
     const bins = binColumns([Float64Array.from(values)], [binning]);
     expect(new Set(bins.subarray(0, 5000)).size).toBe(1);
