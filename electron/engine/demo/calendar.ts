@@ -4,7 +4,7 @@ const SECONDS_PER_DAY = 86_400;
 const MILLIS_PER_DAY = SECONDS_PER_DAY * 1000;
 
 /** Monday first. Weekends carry more sessions. */
-const WEEKDAY_ACTIVITY = [0.92, 0.92, 0.94, 0.96, 1.06, 1.26, 1.22];
+const WEEKDAY_ACTIVITY = [0.9, 0.9, 0.91, 0.93, 1.04, 1.32, 1.28];
 
 /** Sessions by hour of day: quiet nights, a lunch bump, an evening peak. */
 export const SESSION_HOUR_WEIGHTS = cumulative([

@@ -9,12 +9,16 @@ import { dropStagingTables, StagedEvents, StagedProfiles } from './write';
  * The demo store: a seeded, fully deterministic simulation of an online shop's experience events
  * (XDM-style, flattened to dotted column names) and customer profiles. See README.md beside this
  * file for the model and the deliberate oddities in the data.
+ *
+ * Every customer draws from their own random stream (seed, customer index), so the same options
+ * give the same rows on every machine, whatever the date.
  */
 
 /** Bump on any change that alters the generated rows: callers cache the demo workspace by it. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 
 export interface DemoOptions {
+  /** A 32-bit unsigned integer. */
   seed?: number;
   customers?: number;
   /** First day of the span, YYYY-MM-DD. */
@@ -32,7 +36,8 @@ export interface DemoResult {
 
 export const DEMO_DEFAULTS = { seed: 42, customers: 25_000, start: '2025-01-01', end: '2026-06-30' } as const;
 
-const MAX_CUSTOMERS = 2_000_000;
+/** Customer ids have six digits. */
+const MAX_CUSTOMERS = 999_999;
 /** How many customers to simulate between progress reports and cancellation checks. */
 const CUSTOMERS_PER_BATCH = 500;
 /** Share of the progress bar the simulation takes; building the final tables takes the rest. */
@@ -89,7 +94,9 @@ function resolveOptions(options: DemoOptions): Required<DemoOptions> {
     start: options.start ?? DEMO_DEFAULTS.start,
     end: options.end ?? DEMO_DEFAULTS.end,
   };
-  if (!Number.isSafeInteger(resolved.seed)) throw new Error(`The demo seed must be an integer, got ${resolved.seed}.`);
+  if (!Number.isInteger(resolved.seed) || resolved.seed < 0 || resolved.seed > 0xffff_ffff) {
+    throw new Error(`The demo seed must be an integer from 0 to 4294967295, got ${resolved.seed}.`);
+  }
   if (!Number.isSafeInteger(resolved.customers) || resolved.customers < 1 || resolved.customers > MAX_CUSTOMERS) {
     throw new Error(`The demo needs between 1 and ${MAX_CUSTOMERS} customers, got ${resolved.customers}.`);
   }

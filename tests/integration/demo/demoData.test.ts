@@ -77,8 +77,9 @@ describe('demo data determinism', () => {
 });
 
 describe('demo data options and cancellation', () => {
-  it('rejects a customer count below one and a date that is not a calendar date', async () => {
+  it('rejects a customer count below one, a seed that is not a 32-bit integer and a date that is not a calendar date', async () => {
     await expect(generate({ customers: 0 })).rejects.toThrow(/between 1 and/);
+    await expect(generate({ customers: 10, seed: 1.5 })).rejects.toThrow(/seed/);
     await expect(generate({ customers: 10, end: '2026-02-30' })).rejects.toThrow(/not a calendar date/);
     await expect(generate({ customers: 10, start: '2026-01-02', end: '2026-01-01' })).rejects.toThrow(/end on or after/);
   });
