@@ -10,14 +10,27 @@ applySecurityPolicy();
 
 let engine: Engine | null = null;
 
+/** Reopens the workspace used last; a first start (or a lost file) lands in the demo instead. */
+async function reopenLastWorkspace(current: Engine): Promise<void> {
+  const last = current.recentWorkspaces(1)[0];
+  if (last?.exists) {
+    try {
+      await current.openWorkspace(last.path);
+      return;
+    } catch {
+      // Unreadable now (moved, locked, newer): fall through to the demo; the start screen lists it still.
+    }
+  }
+  current.openDemo(false);
+}
+
 app.whenReady().then(() => {
   lockSession();
   engine = new Engine({ stateDir: app.getPath('userData'), launchWorker: utilityProcessLauncher() });
   bindContractToIpc(engine);
   Menu.setApplicationMenu(buildAppMenu());
   createMainWindow();
-  // A first start lands in the demo, so there is something to look at straight away.
-  if (!engine.currentWorkspace) engine.openDemo(false);
+  void reopenLastWorkspace(engine);
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
