@@ -1,9 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
-import type { DatasetSummary } from '../../shared/contract/datasets';
+import type { DatasetSummary, MonthlyActivity } from '../../shared/contract/datasets';
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
 import { listDatasets } from './datasets/datasetCatalog';
+import { monthlyActivity } from './datasets/datasetActivity';
 import { demoWorkspacePath } from './demoWorkspace';
 import { EventBus } from './eventBus';
 import { JobManager } from './jobs/jobManager';
@@ -82,6 +83,10 @@ export class Engine {
 
   async datasets(): Promise<DatasetSummary[]> {
     return listDatasets(this.requireWorkspace().db);
+  }
+
+  async datasetActivity(datasetId: string): Promise<MonthlyActivity[]> {
+    return monthlyActivity(this.requireWorkspace().db, datasetId);
   }
 
   listJobs(): JobSnapshot[] {

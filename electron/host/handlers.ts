@@ -29,6 +29,7 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'workspace.recent': ({ limit }) => ({ items: engine.recentWorkspaces(limit) }),
     'workspace.openDemo': ({ rebuild }) => engine.openDemo(rebuild),
     'datasets.list': async () => ({ datasets: await engine.datasets() }),
+    'datasets.activity': async ({ datasetId }) => ({ months: await engine.datasetActivity(datasetId) }),
     'jobs.list': () => ({ jobs: engine.listJobs() }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: engine.cancelJob(jobId) }),
     'dialog.pickWorkspace': async ({ mode }) => {

@@ -18,3 +18,13 @@ export const datasetSummarySchema = z.object({
   createdAt: z.string(),
 });
 export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
+
+export const datasetIdSchema = z.string().regex(/^ds_[a-z0-9]+$/, 'not a dataset id');
+
+export const monthlyActivitySchema = z.object({
+  /** YYYY-MM */
+  month: z.string(),
+  events: z.number().int().nonnegative(),
+  customers: z.number().int().nonnegative(),
+});
+export type MonthlyActivity = z.infer<typeof monthlyActivitySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetSummarySchema } from './datasets';
+import { datasetIdSchema, datasetSummarySchema, monthlyActivitySchema } from './datasets';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
 import { recentWorkspaceSchema, workspaceInfoSchema, workspacePathSchema } from './workspace';
 
@@ -50,6 +50,10 @@ export const methods = {
   'datasets.list': {
     input: noInput,
     output: z.object({ datasets: z.array(datasetSummarySchema) }),
+  },
+  'datasets.activity': {
+    input: z.strictObject({ datasetId: datasetIdSchema }),
+    output: z.object({ months: z.array(monthlyActivitySchema) }),
   },
   'jobs.list': {
     input: noInput,

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,6 @@ import { Engine } from '../../electron/engine/engine';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser/browserHost';
 import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { formatCount, formatTimestamp } from '../../renderer/src/format';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
@@ -57,6 +56,10 @@ describe('browser mode, end to end in Chromium', () => {
     expect(await eventsCard.getByTestId('dataset-customers').textContent()).toBe(formatCount(events.customers));
     expect(await eventsCard.getByTestId('dataset-span').textContent()).toBe(`${formatTimestamp(events.minTime)} → ${formatTimestamp(events.maxTime)}`);
     expect(await page.getByTestId('workspace-name').textContent()).toBe('Demo store');
+    // The Plotly chart renders under the strict Content-Security-Policy (no eval, no inline scripts).
+    const chart = page.getByTestId('monthly-activity');
+    await chart.locator('.main-svg').first().waitFor();
+    expect(await chart.locator('.bars .point').count()).toBe(18);
 
     const screenshot = await saveScreenshot(page, '02-demo-data');
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
@@ -78,7 +81,7 @@ describe('browser mode, end to end in Chromium', () => {
     await page.getByTestId('theme-toggle').click();
     await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
     await page.getByRole('button', { name: 'Data' }).click();
-    await page.getByTestId('dataset-card').first().waitFor();
+    await page.getByTestId('monthly-activity').locator('.main-svg').first().waitFor();
     await saveScreenshot(page, '03-demo-data-dark');
     expect(errors).toEqual([]);
     await page.close();

@@ -27,6 +27,10 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
   ],
   'workspace.openDemo': [{ input: { rebuild: 'yes' }, field: 'rebuild' }],
   'datasets.list': [{ input: { kind: 'events' }, field: 'input' }],
+  'datasets.activity': [
+    { input: {}, field: 'datasetId' },
+    { input: { datasetId: 'ds_1; DROP TABLE pwb.datasets' }, field: 'datasetId' },
+  ],
   'jobs.list': [{ input: 7, field: 'input' }],
   'jobs.cancel': [
     { input: {}, field: 'jobId' },

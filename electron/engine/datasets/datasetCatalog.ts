@@ -81,6 +81,21 @@ export async function getDataset(db: Database, id: string): Promise<DatasetSumma
   return row ? toSummary(row) : undefined;
 }
 
+/** Where a dataset's rows live and which columns are mapped, as recorded in the catalog. */
+export async function getDatasetTable(
+  db: Database,
+  id: string,
+): Promise<{ name: string; tableName: string; idColumn: string; timeColumn: string | null } | undefined> {
+  const row = await db.one('SELECT name, table_name, id_column, time_column FROM pwb.datasets WHERE id = $1', [id]);
+  if (!row) return undefined;
+  return {
+    name: String(row['name']),
+    tableName: String(row['table_name']),
+    idColumn: String(row['id_column']),
+    timeColumn: nullableString(row['time_column']),
+  };
+}
+
 export async function tableColumns(db: Database, tableName: string): Promise<string[]> {
   const rows = await db.all(
     `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import { formatCount, formatSpanDays, formatTimestamp } from '../format';
+import { MonthlyActivityChart } from './MonthlyActivityChart';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -46,6 +47,7 @@ export function DatasetCard({ dataset }: { dataset: DatasetSummary }) {
           <Figure label="Customer id" value={dataset.idColumn} testId="dataset-id-column" />
         )}
       </SimpleGrid>
+      {dataset.kind === 'events' ? <MonthlyActivityChart datasetId={dataset.id} name={dataset.name} /> : null}
       <Text size="xs" c="dimmed" mt="md">
         Customer id <code>{dataset.idColumn}</code>
         {dataset.timeColumn ? (

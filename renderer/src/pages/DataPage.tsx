@@ -16,7 +16,7 @@ export function DataPage() {
       ) : datasets.length === 0 ? (
         <Text>This workspace has no datasets yet.</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="dataset-list">
+        <SimpleGrid cols={{ base: 1, xl: 2 }} data-testid="dataset-list">
           {datasets.map((dataset) => (
             <DatasetCard key={dataset.id} dataset={dataset} />
           ))}

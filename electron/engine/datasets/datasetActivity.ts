@@ -1,0 +1,24 @@
+import type { MonthlyActivity } from '../../../shared/contract/datasets';
+import { WorkbenchError } from '../../../shared/errors';
+import type { Database } from '../sql/database';
+import { quoteIdentifier } from '../sql/quote';
+import { datasetTable, getDatasetTable, tableColumns } from './datasetCatalog';
+
+/** Events and active customers per calendar month of an events dataset. */
+export async function monthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
+  const dataset = await getDatasetTable(db, datasetId);
+  if (!dataset) throw new WorkbenchError('not_found', `No dataset ${datasetId} in this workspace.`, 'datasetId');
+  if (dataset.timeColumn === null) {
+    throw new WorkbenchError('invalid_input', `${dataset.name} is a profile dataset; it has no event times.`, 'datasetId');
+  }
+  const columns = await tableColumns(db, dataset.tableName);
+  for (const column of [dataset.idColumn, dataset.timeColumn]) {
+    if (!columns.includes(column)) throw new WorkbenchError('internal', `Column "${column}" of ${dataset.name} is missing from its table.`);
+  }
+  const time = quoteIdentifier(dataset.timeColumn);
+  const rows = await db.all(
+    `SELECT strftime(date_trunc('month', ${time}), '%Y-%m') AS month, count(*) AS events, count(DISTINCT ${quoteIdentifier(dataset.idColumn)}) AS customers
+     FROM ${datasetTable(dataset.tableName)} WHERE ${time} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+  );
+  return rows.map((row) => ({ month: String(row['month']), events: Number(row['events']), customers: Number(row['customers']) }));
+}
