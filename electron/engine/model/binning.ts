@@ -31,23 +31,24 @@ function midpoint(low: number, high: number): number {
  */
 export function fitNumericBinning(column: FeatureColumn, maxBins: number, sampleSize: number, random: Random): NumericBinning {
   const values = sampleNonMissing(column, sampleSize, random).sort();
-  const distinct: number[] = [];
-  const counts: number[] = [];
+  const distinct = new Float64Array(values.length);
+  const counts = new Int32Array(values.length);
+  let numDistinct = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]++;
+    if (numDistinct > 0 && distinct[numDistinct - 1] === v) counts[numDistinct - 1]++;
     else {
-      distinct.push(v);
-      counts.push(1);
+      distinct[numDistinct] = v;
+      counts[numDistinct++] = 1;
     }
   }
   const bounds: number[] = [];
-  if (distinct.length <= maxBins) {
-    for (let i = 1; i < distinct.length; i++) bounds.push(midpoint(distinct[i - 1], distinct[i]));
+  if (numDistinct <= maxBins) {
+    for (let i = 1; i < numDistinct; i++) bounds.push(midpoint(distinct[i - 1], distinct[i]));
   } else {
     let remainingRows = values.length;
     let inBin = 0;
-    for (let i = 0; i < distinct.length - 1; i++) {
+    for (let i = 0; i < numDistinct - 1; i++) {
       inBin += counts[i];
       const binsLeft = maxBins - bounds.length;
       const target = remainingRows / binsLeft;
@@ -124,9 +125,9 @@ export function fitBinning(columns: readonly FeatureColumn[], categorical: reado
 }
 
 /** Bins every column into one column-major Uint8Array: feature f of row i is at `f * numRows + i`. */
-export function binColumns(columns: readonly FeatureColumn[], binnings: readonly FeatureBinning[]): Uint8Array {
+export function binColumns(columns: readonly FeatureColumn[], binnings: readonly FeatureBinning[], shared = false): Uint8Array {
   const numRows = columns.length === 0 ? 0 : columns[0].length;
-  const bins = new Uint8Array(numRows * columns.length);
+  const bins = shared ? new Uint8Array(new SharedArrayBuffer(Math.max(1, numRows * columns.length))) : new Uint8Array(numRows * columns.length);
   columns.forEach((column, f) => {
     const out = bins.subarray(f * numRows, (f + 1) * numRows);
     const binning = binnings[f];

@@ -8,8 +8,8 @@ export class DataPartition {
   readonly count: Int32Array;
   private readonly scratch: Uint32Array;
 
-  constructor(numRows: number, maxLeaves: number) {
-    this.indices = new Uint32Array(numRows);
+  constructor(numRows: number, maxLeaves: number, indices = new Uint32Array(numRows)) {
+    this.indices = indices;
     this.scratch = new Uint32Array(numRows);
     this.begin = new Int32Array(maxLeaves);
     this.count = new Int32Array(maxLeaves);

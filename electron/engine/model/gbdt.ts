@@ -2,6 +2,7 @@ import { binColumns, fitBinning } from './binning';
 import { initialScore, logisticGradients, meanLogisticLoss } from './loss';
 import { resolveParams } from './params';
 import { addBinnedTreeOutputs, addTreeOutputs, flattenTrees } from './predict';
+import { sharedArray } from './parallelHistogram';
 import { Random } from './random';
 import { TreeLearner } from './treeLearner';
 import type { Dataset, GbdtModel, RoundProgress, TrainParams, Tree } from './types';
@@ -63,54 +64,59 @@ export async function trainGbdt(train: Dataset, options: TrainOptions = {}): Pro
   if (featureNames.length !== numFeatures || categorical.length !== numFeatures) throw new RangeError('featureNames and categorical must have one entry per feature');
 
   const binning = fitBinning(train.features, categorical, params.maxBins, params.binSampleSize, params.seed);
-  const bins = binColumns(train.features, binning);
+  const threaded = params.threads > 1;
+  const bins = binColumns(train.features, binning, threaded);
   const missingBins = Int32Array.from(binning.map((b) => b.numBins));
   const weights = effectiveWeights(train, params);
   const baseScore = initialScore(train.labels, weights);
 
   const scores = new Float64Array(numRows).fill(baseScore);
-  const grad = new Float64Array(numRows);
-  const hess = new Float64Array(numRows);
-  const learner = new TreeLearner(bins, numRows, binning, params);
-  const random = new Random(params.seed + 1);
-  const allFeatures = Int32Array.from({ length: numFeatures }, (_, f) => f);
-  const bagSize = Math.max(1, Math.round(numRows * params.rowSubsample));
-  const featureSampleSize = Math.max(1, Math.round(numFeatures * params.colSubsample));
+  const grad = threaded ? sharedArray(Float64Array, numRows) : new Float64Array(numRows);
+  const hess = threaded ? sharedArray(Float64Array, numRows) : new Float64Array(numRows);
+  const learner = new TreeLearner(bins, numRows, binning, params, grad, hess);
+  try {
+    const random = new Random(params.seed + 1);
+    const allFeatures = Int32Array.from({ length: numFeatures }, (_, f) => f);
+    const bagSize = Math.max(1, Math.round(numRows * params.rowSubsample));
+    const featureSampleSize = Math.max(1, Math.round(numFeatures * params.colSubsample));
 
-  const valid = options.valid;
-  const validWeights = valid === undefined ? null : effectiveWeights(valid, params);
-  const validScores = valid === undefined ? null : new Float64Array(numRowsOf(valid)).fill(baseScore);
-  const validLossHistory: number[] = [];
-  let bestValidLoss = Infinity;
-  let bestRound = -1;
+    const valid = options.valid;
+    const validWeights = valid === undefined ? null : effectiveWeights(valid, params);
+    const validScores = valid === undefined ? null : new Float64Array(numRowsOf(valid)).fill(baseScore);
+    const validLossHistory: number[] = [];
+    let bestValidLoss = Infinity;
+    let bestRound = -1;
 
-  const trees: Tree[] = [];
-  logisticGradients(scores, train.labels, weights, grad, hess);
-  for (let round = 0; round < params.numRounds; round++) {
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('training aborted');
-    const bagRows = bagSize < numRows ? random.sampleSorted(numRows, bagSize) : null;
-    const features = featureSampleSize < numFeatures ? sortedInt32(random.sampleSorted(numFeatures, featureSampleSize)) : allFeatures;
-    const tree = learner.grow(grad, hess, bagRows, features);
-    trees.push(tree);
-    if (bagRows === null) learner.addLeafValues(tree, scores);
-    else addBinnedTreeOutputs(tree, bins, numRows, missingBins, scores);
-    const trainLoss = logisticGradients(scores, train.labels, weights, grad, hess);
+    const trees: Tree[] = [];
+    logisticGradients(scores, train.labels, weights, grad, hess);
+    for (let round = 0; round < params.numRounds; round++) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error('training aborted');
+      const bagRows = bagSize < numRows ? random.sampleSorted(numRows, bagSize) : null;
+      const features = featureSampleSize < numFeatures ? sortedInt32(random.sampleSorted(numFeatures, featureSampleSize)) : allFeatures;
+      const tree = learner.grow(bagRows, features);
+      trees.push(tree);
+      if (bagRows === null) learner.addLeafValues(tree, scores);
+      else addBinnedTreeOutputs(tree, bins, numRows, missingBins, scores);
+      const trainLoss = logisticGradients(scores, train.labels, weights, grad, hess);
 
-    let validLoss = NaN;
-    if (valid !== undefined && validScores !== null) {
-      addTreeOutputs(flattenTrees([tree]), valid.features, validScores, 0, validScores.length);
-      validLoss = meanLogisticLoss(validScores, valid.labels, validWeights);
-      validLossHistory.push(validLoss);
-      if (validLoss < bestValidLoss) {
-        bestValidLoss = validLoss;
-        bestRound = round;
+      let validLoss = NaN;
+      if (valid !== undefined && validScores !== null) {
+        addTreeOutputs(flattenTrees([tree]), valid.features, validScores, 0, validScores.length);
+        validLoss = meanLogisticLoss(validScores, valid.labels, validWeights);
+        validLossHistory.push(validLoss);
+        if (validLoss < bestValidLoss) {
+          bestValidLoss = validLoss;
+          bestRound = round;
+        }
       }
+      options.onProgress?.({ round: round + 1, totalRounds: params.numRounds, trainLoss, validLoss });
+      if (params.earlyStoppingRounds > 0 && bestRound >= 0 && round - bestRound >= params.earlyStoppingRounds) break;
+      await yieldToEventLoop();
     }
-    options.onProgress?.({ round: round + 1, totalRounds: params.numRounds, trainLoss, validLoss });
-    if (params.earlyStoppingRounds > 0 && bestRound >= 0 && round - bestRound >= params.earlyStoppingRounds) break;
-    await yieldToEventLoop();
-  }
 
-  const kept = params.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
-  return { featureNames: [...featureNames], categorical: [...categorical], binning, params, baseScore, trees: kept, bestIteration: kept.length, validLossHistory };
+    const kept = params.earlyStoppingRounds > 0 && bestRound >= 0 ? trees.slice(0, bestRound + 1) : trees;
+    return { featureNames: [...featureNames], categorical: [...categorical], binning, params, baseScore, trees: kept, bestIteration: kept.length, validLossHistory };
+  } finally {
+    learner.dispose();
+  }
 }

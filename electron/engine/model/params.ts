@@ -17,6 +17,7 @@ export const DEFAULT_TRAIN_PARAMS: TrainParams = {
   maxBins: 255,
   binSampleSize: 200_000,
   seed: 1,
+  threads: 2,
 };
 
 function check(condition: boolean, message: string): void {
@@ -41,5 +42,6 @@ export function resolveParams(overrides: Partial<TrainParams> = {}): TrainParams
   check(Number.isInteger(p.maxBins) && p.maxBins >= 2 && p.maxBins <= 255, 'maxBins must be an integer in [2, 255]');
   check(Number.isInteger(p.binSampleSize) && p.binSampleSize >= 1, 'binSampleSize must be a positive integer');
   check(Number.isInteger(p.seed), 'seed must be an integer');
+  check(Number.isInteger(p.threads) && p.threads >= 1, 'threads must be a positive integer');
   return p;
 }

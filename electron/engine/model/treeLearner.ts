@@ -1,5 +1,6 @@
 import { DataPartition } from './dataPartition';
 import { buildHistogram, buildHistogramAllRows, histogramLayout, subtractHistogram, type HistogramLayout } from './histogram';
+import { HistogramHelper, sharedArray } from './parallelHistogram';
 import { emptySplit, findBestSplit, type SplitCandidate, type SplitConstraints } from './split';
 import { TreeBuilder } from './treeBuilder';
 import type { FeatureBinning, TrainParams, Tree } from './types';
@@ -26,32 +27,69 @@ export class TreeLearner {
   private readonly binCounts: Int32Array;
   private readonly partition: DataPartition;
   private readonly freeHistograms: Float64Array[] = [];
+  private readonly histogramIndex = new Map<Float64Array, number>();
   private readonly orderedGrad: Float64Array;
   private readonly orderedHess: Float64Array;
+  private readonly activeFeatures: Int32Array;
   private readonly constraints: SplitConstraints;
+  private readonly helper: HistogramHelper | null;
   private leaves: LeafState[] = [];
 
+  /**
+   * With `params.threads` > 1, `bins`, `grad` and `hess` must live on SharedArrayBuffers (see `sharedArray`):
+   * a helper thread then builds half of every large histogram.
+   */
   constructor(
     private readonly bins: Uint8Array,
     private readonly numRows: number,
     private readonly binnings: readonly FeatureBinning[],
     private readonly params: TrainParams,
+    private readonly grad: Float64Array,
+    private readonly hess: Float64Array,
   ) {
+    const threaded = params.threads > 1 && bins.buffer instanceof SharedArrayBuffer;
     this.layout = histogramLayout(binnings);
     this.binCounts = Int32Array.from(binnings.map((b) => b.numBins + 1));
-    this.partition = new DataPartition(numRows, params.numLeaves);
-    for (let i = 0; i < params.numLeaves; i++) this.freeHistograms.push(new Float64Array(this.layout.totalBins * 3));
-    this.orderedGrad = new Float64Array(numRows);
-    this.orderedHess = new Float64Array(numRows);
+    this.partition = new DataPartition(numRows, params.numLeaves, threaded ? sharedArray(Uint32Array, numRows) : new Uint32Array(numRows));
+    for (let i = 0; i < params.numLeaves; i++) {
+      const hist = threaded ? sharedArray(Float64Array, this.layout.totalBins * 3) : new Float64Array(this.layout.totalBins * 3);
+      this.histogramIndex.set(hist, i);
+      this.freeHistograms.push(hist);
+    }
+    this.orderedGrad = threaded ? sharedArray(Float64Array, numRows) : new Float64Array(numRows);
+    this.orderedHess = threaded ? sharedArray(Float64Array, numRows) : new Float64Array(numRows);
+    this.activeFeatures = threaded ? sharedArray(Int32Array, binnings.length) : new Int32Array(binnings.length);
     this.constraints = { lambdaL2: params.lambdaL2, minDataInLeaf: params.minDataInLeaf, minSumHessian: params.minSumHessian, minSplitGain: params.minSplitGain };
+    this.helper = threaded
+      ? new HistogramHelper({
+          bins,
+          numRows,
+          offsets: this.layout.offsets,
+          grad,
+          hess,
+          orderedGrad: this.orderedGrad,
+          orderedHess: this.orderedHess,
+          indices: this.partition.indices,
+          histograms: [...this.histogramIndex.keys()],
+          features: this.activeFeatures,
+        })
+      : null;
+  }
+
+  /** Stops the helper thread, if any. */
+  dispose(): void {
+    this.helper?.dispose();
   }
 
   /**
    * Grows a tree on rows `bagRows` (increasing; null = all rows) using only `features`.
    * Leaf values include the learning rate.
    */
-  grow(grad: Float64Array, hess: Float64Array, bagRows: Uint32Array | null, features: Int32Array): Tree {
+  grow(bagRows: Uint32Array | null, treeFeatures: Int32Array): Tree {
     const p = this.params;
+    const { grad, hess } = this;
+    this.activeFeatures.set(treeFeatures);
+    const features = this.activeFeatures.subarray(0, treeFeatures.length);
     const builder = new TreeBuilder();
     if (bagRows === null) this.partition.resetAll(this.numRows);
     else this.partition.reset(bagRows);
@@ -69,15 +107,16 @@ export class TreeLearner {
     this.leaves = [root];
     if (this.splittable(root)) {
       root.hist = this.takeHistogram(features);
-      if (bagRows === null) buildHistogramAllRows(root.hist, this.layout, features, this.bins, this.numRows, grad, hess);
-      else this.buildLeafHistogram(root.hist, 0, features, grad, hess);
+      if (bagRows !== null) this.buildLeafHistogram(root.hist, 0, features);
+      else if (this.helper !== null) this.helper.build(this.indexOf(root.hist), true, 0, 0, features.length);
+      else buildHistogramAllRows(root.hist, this.layout, features, this.bins, this.numRows, grad, hess);
       findBestSplit(root.best, root.hist, this.layout, this.binnings, features, this.constraints, root);
     }
 
     while (this.leaves.length < p.numLeaves) {
       const leafIndex = this.bestLeaf();
       if (leafIndex < 0) break;
-      this.splitLeaf(leafIndex, builder, features, grad, hess);
+      this.splitLeaf(leafIndex, builder, features);
     }
     for (const leaf of this.leaves) this.releaseHistogram(leaf);
     return builder.build();
@@ -133,7 +172,14 @@ export class TreeLearner {
     }
   }
 
-  private buildLeafHistogram(hist: Float64Array, slot: number, features: Int32Array, grad: Float64Array, hess: Float64Array): void {
+  private indexOf(hist: Float64Array): number {
+    const index = this.histogramIndex.get(hist);
+    if (index === undefined) throw new Error('histogram not from the pool');
+    return index;
+  }
+
+  private buildLeafHistogram(hist: Float64Array, slot: number, features: Int32Array): void {
+    const { grad, hess } = this;
     const start = this.partition.begin[slot];
     const end = start + this.partition.count[slot];
     const idx = this.partition.indices;
@@ -144,10 +190,12 @@ export class TreeLearner {
       og[k - start] = grad[row];
       oh[k - start] = hess[row];
     }
-    buildHistogram(hist, this.layout, features, this.bins, this.numRows, idx, start, end, og, oh);
+    // Below a few thousand rows the hand-off to the helper costs more than it saves.
+    if (this.helper !== null && end - start >= 4096) this.helper.build(this.indexOf(hist), false, start, end, features.length);
+    else buildHistogram(hist, this.layout, features, this.bins, this.numRows, idx, start, end, og, oh);
   }
 
-  private splitLeaf(slot: number, builder: TreeBuilder, features: Int32Array, grad: Float64Array, hess: Float64Array): void {
+  private splitLeaf(slot: number, builder: TreeBuilder, features: Int32Array): void {
     const parent = this.leaves[slot];
     const split = parent.best;
     const binning = this.binnings[split.feature];
@@ -180,7 +228,7 @@ export class TreeLearner {
     const smaller = leftIsSmaller ? left : right;
     const larger = leftIsSmaller ? right : left;
     smaller.hist = this.takeHistogram(features);
-    this.buildLeafHistogram(smaller.hist, leftIsSmaller ? slot : newSlot, features, grad, hess);
+    this.buildLeafHistogram(smaller.hist, leftIsSmaller ? slot : newSlot, features);
     subtractHistogram(parentHist, smaller.hist, this.layout, features, this.binCounts);
     larger.hist = parentHist;
 

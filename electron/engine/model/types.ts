@@ -39,6 +39,8 @@ export interface TrainParams {
   /** Rows sampled per feature to find quantile bin bounds. */
   binSampleSize: number;
   seed: number;
+  /** Threads building histograms (1 = this thread only; 2 adds one helper). Does not change the model. */
+  threads: number;
 }
 
 /** One tree as parallel arrays indexed by node id; the root is node 0. Leaves have feature -1. */

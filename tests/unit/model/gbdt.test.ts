@@ -84,6 +84,14 @@ describe('gradient-boosted trees', () => {
     expect(otherSeed).not.toBe(first);
   });
 
+  it('grows the same trees with a histogram helper thread as in one thread', async () => {
+    const data = nonlinearDataset(20_000, 7, 13);
+    const single = await trainGbdt(data, { params: { numRounds: 5, threads: 1 } });
+    const helped = await trainGbdt(data, { params: { numRounds: 5, threads: 2 } });
+    const trees = (model: typeof single) => JSON.stringify(JSON.parse(serializeModel(model)).trees);
+    expect(trees(helped)).toBe(trees(single));
+  });
+
   it('weights positives more with scale_pos_weight, raising predicted scores', async () => {
     const data = nonlinearDataset(2000, 4, 9);
     const plain = await trainGbdt(data, { params: { numRounds: 5 } });
