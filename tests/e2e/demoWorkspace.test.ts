@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser/browserHost';
+import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { formatCount, formatTimestamp } from '../../renderer/src/format';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,14 @@ afterAll(async () => {
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });
 });
 
+/** Tests after the first do not depend on it: they open the demo through the engine when needed. */
+async function ensureDemoOpen(): Promise<void> {
+  if (engine.currentWorkspace?.name === 'Demo store') return;
+  const job = engine.openDemo(false);
+  const outcome = await engine.jobs.wait(job.jobId);
+  if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
+}
+
 describe('browser mode, end to end in Chromium', () => {
   it('opens the demo workspace and shows its datasets with rows, customers and time span', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -39,6 +48,7 @@ describe('browser mode, end to end in Chromium', () => {
     // The token leaves the address bar once the page has it.
     expect(page.url()).not.toContain('token=');
     await saveScreenshot(page, '01-start');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByTestId('open-demo').click();
     await page.getByTestId('job-progress').waitFor({ timeout: 30_000 });
@@ -61,6 +71,7 @@ describe('browser mode, end to end in Chromium', () => {
     await chart.locator('.main-svg').first().waitFor();
     expect(await chart.locator('.bars .point').count()).toBe(18);
 
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     const screenshot = await saveScreenshot(page, '02-demo-data');
     expect(statSync(screenshot).size).toBeGreaterThan(10_000);
     expect(errors).toEqual([]);
@@ -68,6 +79,7 @@ describe('browser mode, end to end in Chromium', () => {
   });
 
   it('moves between pages by keyboard and switches to the dark theme', async () => {
+    await ensureDemoOpen();
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = watchPageErrors(page);
     await page.goto(host.url);
@@ -83,11 +95,13 @@ describe('browser mode, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Data' }).click();
     await page.getByTestId('monthly-activity').locator('.main-svg').first().waitFor();
     await saveScreenshot(page, '03-demo-data-dark');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('shows a readable error for a file that is not a workspace and stays usable', async () => {
+    await ensureDemoOpen();
     const page = await browser.newPage();
     await page.goto(host.url);
     await page.locator('[data-app-state="ready"]').waitFor();
