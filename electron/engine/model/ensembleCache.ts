@@ -12,3 +12,8 @@ export function ensembleOf(model: GbdtModel): FlatEnsemble {
   }
   return flat;
 }
+
+/** Rejects feature columns that do not match the model's features. */
+export function checkColumns(model: GbdtModel, columns: readonly unknown[]): void {
+  if (columns.length !== model.featureNames.length) throw new RangeError(`the model has ${model.featureNames.length} features, got ${columns.length} columns`);
+}

@@ -1,4 +1,4 @@
-import { ensembleOf } from './ensembleCache';
+import { checkColumns, ensembleOf } from './ensembleCache';
 import { explainRowsBulk, type BulkShapOptions, type BulkShapResult } from './shap/bulkExplain';
 import { expectedValueOf, treeShapRow } from './shap/treeShap';
 import type { FeatureColumn, GbdtModel } from './types';
@@ -31,5 +31,6 @@ export function explainRow(model: GbdtModel, row: ArrayLike<number>): RowExplana
 
 /** TreeSHAP for every row of `columns`, split over worker threads. */
 export function explainRows(model: GbdtModel, columns: readonly FeatureColumn[], options?: BulkShapOptions): Promise<BulkShapResult> {
+  checkColumns(model, columns);
   return explainRowsBulk(ensembleOf(model), model.baseScore, columns, options);
 }

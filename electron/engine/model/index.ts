@@ -13,7 +13,7 @@
  */
 import { predictBaselineTree as predictBaselineTreeProba, type BaselineTree as BaselineTreeModel } from './baselineTree';
 import { applyCalibration, fitIsotonic, fitPlatt } from './calibration';
-import { ensembleOf } from './ensembleCache';
+import { checkColumns, ensembleOf } from './ensembleCache';
 import { trainGbdt, type TrainOptions } from './gbdt';
 import { sigmoid } from './loss';
 import { evaluateProbabilities, type Evaluation } from './metrics/evaluate';
@@ -46,6 +46,7 @@ export function train(data: Dataset, options?: TrainOptions): Promise<GbdtModel>
 
 /** Raw scores (log-odds) per row. */
 export function predictRaw(model: GbdtModel, columns: readonly FeatureColumn[]): Float64Array {
+  checkColumns(model, columns);
   return predictRawFlat(ensembleOf(model), model.baseScore, columns);
 }
 
