@@ -1,5 +1,6 @@
 import { BrowserWindow, dialog, ipcMain } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/ipcChannels';
+import { IPC_EVENT_CHANNEL, ipcChannelFor } from '../../shared/contract/ipcChannels';
+import { methodNames } from '../../shared/contract/methods';
 import type { Engine } from '../engine/engine';
 import { APP_VERSION } from '../engine/version';
 import { createDispatcher } from '../host/dispatcher';
@@ -28,13 +29,20 @@ export function bindContractToIpc(engine: Engine): () => void {
     }),
   );
 
-  ipcMain.handle(IPC_CALL_CHANNEL, (event, method: unknown, input: unknown) => {
-    const senderUrl = event.senderFrame?.url ?? '';
-    if (!isAppUrl(senderUrl)) {
-      return { ok: false, error: { code: 'unsupported', message: 'Calls are only accepted from the app itself.' } };
-    }
-    return dispatch(typeof method === 'string' ? method : '', input);
-  });
+  // One handler per contract method: a channel that is not in the contract has no handler at all.
+  const channels: string[] = [];
+  for (const method of methodNames) {
+    const channel = ipcChannelFor(method);
+    if (channel === null) throw new Error(`Method name ${method} cannot be an IPC channel.`);
+    channels.push(channel);
+    ipcMain.handle(channel, (event, input: unknown) => {
+      const senderUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(senderUrl)) {
+        return { ok: false, error: { code: 'unsupported', message: 'Calls are only accepted from the app itself.' } };
+      }
+      return dispatch(method, input);
+    });
+  }
 
   const unsubscribe = engine.events.subscribe((message) => {
     for (const window of BrowserWindow.getAllWindows()) {
@@ -44,6 +52,6 @@ export function bindContractToIpc(engine: Engine): () => void {
 
   return () => {
     unsubscribe();
-    ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    for (const channel of channels) ipcMain.removeHandler(channel);
   };
 }

@@ -1,10 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { WorkbenchBridge } from '../../shared/contract/client';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/contract/ipcChannels';
+import { IPC_EVENT_CHANNEL, ipcChannelFor } from '../../shared/contract/ipcChannels';
 
 // The page gets exactly this: one way to call the contract and one way to hear its events.
 const bridge: WorkbenchBridge = {
-  invoke: (method, input) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, input),
+  invoke: (method, input) => {
+    const channel = ipcChannelFor(method);
+    if (channel === null) return Promise.resolve({ ok: false, error: { code: 'unknown_method', message: `There is no method named "${method}".` } });
+    return ipcRenderer.invoke(channel, input);
+  },
   subscribe: (listener) => {
     const forward = (_event: IpcRendererEvent, message: unknown) => listener(message);
     ipcRenderer.on(IPC_EVENT_CHANNEL, forward);

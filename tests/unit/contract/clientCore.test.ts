@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/contract/clientCore';
+import { ipcChannelFor } from '../../../shared/contract/ipcChannels';
+import { methodNames } from '../../../shared/contract/methods';
 import { WorkbenchError } from '../../../shared/errors';
 
 describe('contract client', () => {
@@ -39,5 +41,16 @@ describe('contract client', () => {
     push({ event: 'workspace.changed', payload: { workspace: null } });
     expect(progress).toEqual([0.25]);
     expect(changes).toEqual([null]);
+  });
+});
+
+describe('IPC channels', () => {
+  it('gives every contract method its own channel and refuses strings that are not method names', () => {
+    const channels = methodNames.map((method) => ipcChannelFor(method));
+    expect(channels.every((channel) => channel !== null)).toBe(true);
+    expect(new Set(channels).size).toBe(methodNames.length);
+    expect(ipcChannelFor('../../etc')).toBeNull();
+    expect(ipcChannelFor('pwb:event')).toBeNull();
+    expect(ipcChannelFor('')).toBeNull();
   });
 });
