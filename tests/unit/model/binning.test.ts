@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binColumns, fitCategoricalBinning, fitNumericBinning, missingBinOf } from '../../../electron/engine/model/binning';
+import { binColumns, fitCategoricalBinning, fitNumericBinning, missingBinOf, numericBinOf } from '../../../electron/engine/model/binning';
 import { Random } from '../../../electron/engine/model/random';
 
 const fit = (values: number[], maxBins = 255) => fitNumericBinning(Float64Array.from(values), maxBins, 1_000_000, new Random(1));
@@ -54,5 +54,27 @@ describe('quantile binning', () => {
     const binning = fitCategoricalBinning(column, 255);
     expect([...binning.categories]).toEqual([2, 5, 9]);
     expect([...binColumns([column], [binning])]).toEqual([1, 0, 0, 3, 2, 3]);
+  });
+});
+
+describe('binning a column', () => {
+  it('puts every value, bounds themselves and infinities included, in the same bin as a plain binary search', () => {
+    const values: number[] = [];
+    let state = 99;
+    for (let i = 0; i < 20_000; i++) {
+      state = (state * 1103515245 + 12345) >>> 0;
+      values.push(Math.round((state / 4294967296) * 2000 - 1000) / 4);
+    }
+    values.push(Infinity, -Infinity, NaN, 0, -0);
+    const column = Float64Array.from(values);
+    for (const maxBins of [2, 3, 17, 255]) {
+      const binning = fitNumericBinning(column, maxBins, 100_000, new Random(1));
+      const withBounds = Float64Array.from([...values, ...binning.upperBounds]);
+      const bins = binColumns([withBounds], [binning]);
+      for (let i = 0; i < withBounds.length; i++) {
+        const expected = Number.isNaN(withBounds[i]) ? binning.numBins : numericBinOf(binning.upperBounds, withBounds[i]);
+        if (bins[i] !== expected) throw new Error(`maxBins ${maxBins}: value ${withBounds[i]} went to bin ${bins[i]}, not ${expected}`);
+      }
+    }
   });
 });
