@@ -178,17 +178,20 @@ export class TreeLearner {
     return index;
   }
 
-  private buildLeafHistogram(hist: Float64Array, slot: number, features: Int32Array): void {
+  /** Builds a leaf's histogram; `gathered` says its ordered gradients are already in place (see DataPartition.split). */
+  private buildLeafHistogram(hist: Float64Array, slot: number, features: Int32Array, gathered = false): void {
     const { grad, hess } = this;
     const start = this.partition.begin[slot];
     const end = start + this.partition.count[slot];
     const idx = this.partition.indices;
     const og = this.orderedGrad;
     const oh = this.orderedHess;
-    for (let k = start; k < end; k++) {
-      const row = idx[k];
-      og[k - start] = grad[row];
-      oh[k - start] = hess[row];
+    if (!gathered) {
+      for (let k = start; k < end; k++) {
+        const row = idx[k];
+        og[k - start] = grad[row];
+        oh[k - start] = hess[row];
+      }
     }
     // Below a few thousand rows the hand-off to the helper costs more than it saves.
     if (this.helper !== null && end - start >= 4096) this.helper.build(this.indexOf(hist), false, start, end, features.length);
@@ -200,7 +203,14 @@ export class TreeLearner {
     const split = parent.best;
     const binning = this.binnings[split.feature];
     const newSlot = this.leaves.length;
-    this.partition.split(slot, newSlot, this.bins, split.feature * this.numRows, split.bin, binning.numBins, split.missingLeft, split.categorical);
+    const gatherLeft = split.leftCount <= parent.count - split.leftCount;
+    this.partition.split(slot, newSlot, this.bins, split.feature * this.numRows, split.bin, binning.numBins, split.missingLeft, split.categorical, {
+      side: gatherLeft ? 'left' : 'right',
+      grad: this.grad,
+      hess: this.hess,
+      orderedGrad: this.orderedGrad,
+      orderedHess: this.orderedHess,
+    });
 
     const lg = split.leftGrad;
     const lh = split.leftHess;
@@ -228,7 +238,8 @@ export class TreeLearner {
     const smaller = leftIsSmaller ? left : right;
     const larger = leftIsSmaller ? right : left;
     smaller.hist = this.takeHistogram(features);
-    this.buildLeafHistogram(smaller.hist, leftIsSmaller ? slot : newSlot, features);
+    // The partition gathered the smaller side's gradients when the histogram counts picked the same side.
+    this.buildLeafHistogram(smaller.hist, leftIsSmaller ? slot : newSlot, features, leftIsSmaller === gatherLeft);
     subtractHistogram(parentHist, smaller.hist, this.layout, features, this.binCounts);
     larger.hist = parentHist;
 
