@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_GENERATOR_VERSION, writeDemoData } from './demo';
+import { DEMO_GENERATOR_VERSION, writeDemoData, type DemoOptions } from './demo';
 import { datasetTable, registerDataset } from './datasets/datasetCatalog';
 import type { JobContext } from './jobs/jobManager';
 import { Workspace } from './workspace/workspaceFile';
@@ -16,7 +16,7 @@ export function demoWorkspacePath(stateDir: string): string {
  * Writes the demo workspace at `path`. It is built under a temporary name and renamed at the end,
  * so a cancelled or crashed build never leaves a half-written demo behind.
  */
-export async function buildDemoWorkspace(path: string, job: Pick<JobContext, 'signal' | 'progress'>): Promise<void> {
+export async function buildDemoWorkspace(path: string, job: Pick<JobContext, 'signal' | 'progress'>, options: DemoOptions = {}): Promise<void> {
   const building = `${path}.building`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });
@@ -26,7 +26,7 @@ export async function buildDemoWorkspace(path: string, job: Pick<JobContext, 'si
     await writeDemoData(
       workspace.db.connection,
       { events: datasetTable(DEMO_EVENTS_TABLE), profiles: datasetTable(DEMO_PROFILES_TABLE) },
-      {},
+      options,
       (fraction, message) => job.progress(fraction * 0.9, message),
       job.signal,
     );

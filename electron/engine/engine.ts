@@ -18,6 +18,8 @@ export interface EngineOptions {
   stateDir: string;
   /** How worker processes start: utilityProcess in Electron, child_process.fork elsewhere (the default). */
   launchWorker?: ProcessLauncher;
+  /** Customers in a generated demo; only tests change it (the default is the generator's). */
+  demoCustomers?: number;
 }
 
 /** The product's core behind the contract: one open workspace at a time, background jobs, events. */
@@ -69,7 +71,7 @@ export class Engine {
         if (this.workspace?.info.path === path) this.closeWorkspace();
         job.progress(0, 'Generating the demo data');
         try {
-          await runInWorker(this.launchWorker, { kind: 'demo', path }, job);
+          await runInWorker(this.launchWorker, { kind: 'demo', path, ...(this.options.demoCustomers ? { customers: this.options.demoCustomers } : {}) }, job);
         } finally {
           // A killed worker cannot tidy up after itself; its half-built file must not linger.
           rmSync(`${path}.building`, { force: true });

@@ -3,7 +3,7 @@ import { errorInfoSchema } from '../../../shared/errors';
 
 /** Work a worker process can do; each kind has its own input. */
 export const workerTaskSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo'), path: z.string() }),
+  z.object({ kind: z.literal('demo'), path: z.string(), customers: z.number().int().positive().optional() }),
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
 

@@ -7,7 +7,7 @@ type Progress = (fraction: number, message: string) => void;
 export async function runWorkerTask(task: WorkerTask, progress: Progress): Promise<unknown> {
   switch (task.kind) {
     case 'demo':
-      await buildDemoWorkspace(task.path, { signal: new AbortController().signal, progress });
+      await buildDemoWorkspace(task.path, { signal: new AbortController().signal, progress }, task.customers === undefined ? {} : { customers: task.customers });
       return { path: task.path };
   }
 }

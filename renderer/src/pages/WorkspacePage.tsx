@@ -50,7 +50,8 @@ export function WorkspacePage() {
       if (picked.path) await client.call(mode === 'open' ? 'workspace.open' : 'workspace.create', { path: picked.path });
     });
 
-  const demoJob = demoJobId ? jobs[demoJobId] : undefined;
+  // After a reload the job is known from the engine's job list rather than from this page's click.
+  const demoJob = demoJobId ? jobs[demoJobId] : Object.values(jobs).findLast((job) => job.kind === 'demo');
 
   return (
     <Stack maw={720} gap="lg">

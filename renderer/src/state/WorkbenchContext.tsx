@@ -49,6 +49,18 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
       },
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
+    // Jobs started before this page loaded (a reload mid-way) keep showing their progress.
+    client.call('jobs.list', {}).then(
+      ({ jobs: running }) =>
+        setJobs((current) => {
+          const next = { ...current };
+          for (const job of running) {
+            if (job.status === 'running' && !next[job.jobId]) next[job.jobId] = { jobId: job.jobId, kind: job.kind, fraction: job.fraction, message: job.message, status: 'running' };
+          }
+          return next;
+        }),
+      () => undefined,
+    );
     const offWorkspace = client.on('workspace.changed', ({ workspace: next }) => setWorkspace(next));
     const offProgress = client.on('job.progress', (progress) =>
       setJobs((current) => ({ ...current, [progress.jobId]: { ...progress, status: 'running' } })),
