@@ -20,7 +20,7 @@ export function histogramLayout(binnings: readonly FeatureBinning[]): HistogramL
 /**
  * Adds rows `rows[begin..end)` into `hist` for every feature in `features`.
  * `orderedGrad[k]`/`orderedHess[k]` are the gradients of row `rows[begin + k]`. Features go four at a time so each
- * row's index and gradients are loaded once per four histogram updates.
+ * row's index and gradients are loaded once per eight (then four) histogram updates.
  */
 export function buildHistogram(
   hist: Float64Array,
@@ -36,6 +36,61 @@ export function buildHistogram(
 ): void {
   const offsets = layout.offsets;
   let j = 0;
+  for (; j + 8 <= features.length; j += 8) {
+    const c0 = features[j] * numRows;
+    const c1 = features[j + 1] * numRows;
+    const c2 = features[j + 2] * numRows;
+    const c3 = features[j + 3] * numRows;
+    const c4 = features[j + 4] * numRows;
+    const c5 = features[j + 5] * numRows;
+    const c6 = features[j + 6] * numRows;
+    const c7 = features[j + 7] * numRows;
+    const h0 = offsets[features[j]] * 3;
+    const h1 = offsets[features[j + 1]] * 3;
+    const h2 = offsets[features[j + 2]] * 3;
+    const h3 = offsets[features[j + 3]] * 3;
+    const h4 = offsets[features[j + 4]] * 3;
+    const h5 = offsets[features[j + 5]] * 3;
+    const h6 = offsets[features[j + 6]] * 3;
+    const h7 = offsets[features[j + 7]] * 3;
+    for (let k = begin; k < end; k++) {
+      const r = rows[k];
+      const g = orderedGrad[k - begin];
+      const h = orderedHess[k - begin];
+      let b = h0 + bins[c0 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h1 + bins[c1 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h2 + bins[c2 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h3 + bins[c3 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h4 + bins[c4 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h5 + bins[c5 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h6 + bins[c6 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h7 + bins[c7 + r] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+    }
+  }
   for (; j + 4 <= features.length; j += 4) {
     const f0 = features[j];
     const f1 = features[j + 1];
@@ -97,6 +152,60 @@ export function buildHistogramAllRows(
 ): void {
   const offsets = layout.offsets;
   let j = 0;
+  for (; j + 8 <= features.length; j += 8) {
+    const c0 = features[j] * numRows;
+    const c1 = features[j + 1] * numRows;
+    const c2 = features[j + 2] * numRows;
+    const c3 = features[j + 3] * numRows;
+    const c4 = features[j + 4] * numRows;
+    const c5 = features[j + 5] * numRows;
+    const c6 = features[j + 6] * numRows;
+    const c7 = features[j + 7] * numRows;
+    const h0 = offsets[features[j]] * 3;
+    const h1 = offsets[features[j + 1]] * 3;
+    const h2 = offsets[features[j + 2]] * 3;
+    const h3 = offsets[features[j + 3]] * 3;
+    const h4 = offsets[features[j + 4]] * 3;
+    const h5 = offsets[features[j + 5]] * 3;
+    const h6 = offsets[features[j + 6]] * 3;
+    const h7 = offsets[features[j + 7]] * 3;
+    for (let i = 0; i < numRows; i++) {
+      const g = grad[i];
+      const h = hess[i];
+      let b = h0 + bins[c0 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h1 + bins[c1 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h2 + bins[c2 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h3 + bins[c3 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h4 + bins[c4 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h5 + bins[c5 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h6 + bins[c6 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+      b = h7 + bins[c7 + i] * 3;
+      hist[b] += g;
+      hist[b + 1] += h;
+      hist[b + 2] += 1;
+    }
+  }
   for (; j + 4 <= features.length; j += 4) {
     const c0 = features[j] * numRows;
     const c1 = features[j + 1] * numRows;
