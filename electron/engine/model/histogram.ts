@@ -19,8 +19,8 @@ export function histogramLayout(binnings: readonly FeatureBinning[]): HistogramL
 
 /**
  * Adds rows `rows[begin..end)` into `hist` for every feature in `features`.
- * `orderedGrad[k]`/`orderedHess[k]` are the gradients of row `rows[begin + k]`. Features go four at a time so each
- * row's index and gradients are loaded once per eight (then four) histogram updates.
+ * `orderedGrad[k]`/`orderedHess[k]` are the gradients of row `rows[begin + k]`. Features go eight (then four) at a time so each
+ * row's index and gradients are loaded once per group of histogram updates.
  */
 export function buildHistogram(
   hist: Float64Array,
