@@ -54,7 +54,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
     if (isCall) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Calls are POST requests.');
-      const method = decodeURIComponent(url.pathname.slice(CALL_PREFIX.length));
+      const method = url.pathname.slice(CALL_PREFIX.length);
       const body = await readBody(request);
       if (body === null) return send(response, 413, 'text/plain; charset=utf-8', 'The request body is too large.');
       let input: unknown;

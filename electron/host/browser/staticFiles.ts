@@ -23,7 +23,12 @@ export interface StaticFile {
 /** Reads a file of the built renderer; never anything outside its folder. */
 export function readStaticFile(root: string, urlPath: string): StaticFile | null {
   const base = resolve(root);
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null;
+  }
   const full = resolve(join(base, relative));
   if (full !== base && !full.startsWith(base + sep)) return null;
   if (!existsSync(full) || !statSync(full).isFile()) return null;

@@ -101,6 +101,8 @@ describe('browser host', () => {
     expect(byCookie.status).toBe(401);
     const escape = await fetch(`${host.origin}/..%2f..%2f..%2fetc%2fpasswd?token=${host.token}`);
     expect(escape.status).toBe(404);
+    const malformed = await fetch(`${host.origin}/%E0%A4%A?token=${host.token}`);
+    expect(malformed.status).toBe(404);
   });
 
   it('answers calls with the token and validates every method’s input over HTTP', async () => {
