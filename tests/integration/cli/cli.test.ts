@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,13 @@ describe('pwb command line', () => {
     expect(result.stdout).toMatch(/^pwb \d+\.\d+\.\d+: Propensity Workbench on the command line/);
     expect(result.stdout).toContain('serve');
     expect(result.stdout).toContain('demo');
+  });
+
+  it('runs as the package bin through npx', () => {
+    const result = spawnSync('npx', ['--no-install', 'pwb', '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^pwb \d+\.\d+\.\d+: Propensity Workbench/);
+    expect(result.stdout).toContain('Commands:');
   });
 
   it('exits 2 with the usage for an unknown command or flag', () => {
