@@ -1,38 +1,16 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../electron/engine/engine';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser/browserHost';
-import { seriousAccessibilityViolations } from '../helpers/accessibility';
-import { launchChromium, saveScreenshot, watchPageErrors } from '../helpers/chromium';
+import { describe, expect, it } from 'vitest';
 import { formatCount, formatTimestamp } from '../../renderer/src/format';
-import { tmpdir } from 'node:os';
+import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { useBrowserSession } from '../helpers/browserSession';
+import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 
-const RENDERER_DIR = join(process.cwd(), 'out', 'renderer');
-
-let stateDir: string;
-let engine: Engine;
-let host: BrowserHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the app first (npm test does it).');
-  stateDir = mkdtempSync(join(tmpdir(), 'pwb-e2e-'));
-  engine = new Engine({ stateDir });
-  host = await startBrowserHost({ engine, staticDir: RENDERER_DIR, version: 'e2e' });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await engine?.shutdown();
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-});
+const session = useBrowserSession();
 
 /** Tests after the first do not depend on it: they open the demo through the engine when needed. */
 async function ensureDemoOpen(): Promise<void> {
+  const { engine } = session;
   if (engine.currentWorkspace?.name === 'Demo store') return;
   const job = engine.openDemo(false);
   const outcome = await engine.jobs.wait(job.jobId);
@@ -41,9 +19,9 @@ async function ensureDemoOpen(): Promise<void> {
 
 describe('browser mode, end to end in Chromium', () => {
   it('opens the demo workspace and shows its datasets with rows, customers and time span', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.locator('[data-app-state="ready"]').waitFor();
     // The token leaves the address bar once the page has it.
     expect(page.url()).not.toContain('token=');
@@ -54,7 +32,7 @@ describe('browser mode, end to end in Chromium', () => {
     await page.getByTestId('job-progress').waitFor({ timeout: 30_000 });
     await page.getByTestId('dataset-card').first().waitFor({ timeout: 240_000 });
 
-    const expected = await engine.datasets();
+    const expected = await session.engine.datasets();
     expect(expected.map((dataset) => dataset.kind).sort()).toEqual(['events', 'profiles']);
     const cards = page.getByTestId('dataset-card');
     await expect.poll(() => cards.count()).toBe(expected.length);
@@ -80,9 +58,9 @@ describe('browser mode, end to end in Chromium', () => {
 
   it('moves between pages by keyboard and switches to the dark theme', async () => {
     await ensureDemoOpen();
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = watchPageErrors(page);
-    await page.goto(host.url);
+    await page.goto(session.host.url);
     await page.getByTestId('dataset-card').first().waitFor();
     const goal = page.getByRole('button', { name: 'Goal' });
     await goal.focus();
@@ -102,8 +80,8 @@ describe('browser mode, end to end in Chromium', () => {
 
   it('shows a readable error for a file that is not a workspace and stays usable', async () => {
     await ensureDemoOpen();
-    const page = await browser.newPage();
-    await page.goto(host.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.host.url);
     await page.locator('[data-app-state="ready"]').waitFor();
     await page.getByRole('button', { name: 'Close workspace' }).click();
     await page.getByTestId('workspace-path').fill(join(process.cwd(), 'package.json'));
