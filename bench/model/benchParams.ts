@@ -34,3 +34,13 @@ export const PEER_PARAMS = {
 
 /** Rows explained in the TreeSHAP comparison. */
 export const SHAP_ROWS = 100_000;
+
+/** scikit-learn's HistGradientBoostingClassifier with the same shape limits, for context (no goal is set against it). */
+export const SKLEARN_PARAMS = {
+  learning_rate: LEARNING_RATE,
+  max_depth: MAX_DEPTH,
+  max_leaf_nodes: 2 ** MAX_DEPTH,
+  l2_regularization: 1,
+  min_samples_leaf: 20,
+  max_bins: 255,
+};
