@@ -78,7 +78,7 @@ describe('TreeSHAP', () => {
     const { model, data } = await smallModel();
     const numFeatures = data.features.length;
     const inThread = await explainRows(model, data.features, { threads: 1 });
-    const workers = await explainRows(model, data.features, { threads: 2, minRowsPerThread: 100 });
+    const workers = await explainRows(model, data.features, { threads: 2, minRowsPerThread: 100, requireWorkers: true });
     expect(inThread.expectedValue).toBeCloseTo(explainRow(model, rowOf(data, 0)).expectedValue, 12);
     for (let i = 0; i < data.labels.length; i += 7) {
       const single = explainRow(model, rowOf(data, i)).contributions;

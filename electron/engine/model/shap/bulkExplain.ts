@@ -10,6 +10,8 @@ export interface BulkShapOptions {
   threads?: number;
   /** Below this many rows per thread, stay in this thread (worker start-up would dominate). */
   minRowsPerThread?: number;
+  /** Fail instead of falling back to this thread when a worker cannot run (tests use it to prove the workers work). */
+  requireWorkers?: boolean;
 }
 
 /** SHAP values for many rows: `values[i * numFeatures + f]`, in log-odds, with the model's expected value. */
@@ -103,7 +105,8 @@ export async function explainRowsBulk(flat: FlatEnsemble, baseScore: number, col
     try {
       const results = await Promise.all(chunks.map(({ start, end }) => explainInWorker(input, columns, start, end)));
       results.forEach((out, k) => values.set(out, chunks[k].start * numFeatures));
-    } catch {
+    } catch (error) {
+      if (options.requireWorkers) throw error;
       // Worker threads unavailable in this runtime: the same kernel in this thread gives the same values.
       values.fill(0);
       explainRowsWithTables(input, columns, 0, numRows, values);
