@@ -24,6 +24,11 @@ const END = 4;
 const FEATURE_START = 5;
 const FEATURE_END = 6;
 const DONE = 7;
+const READY = 8;
+const FAILED = 9;
+const CONTROL_SIZE = 10;
+/** How long a new helper may take to start before training goes on without it. */
+const START_TIMEOUT_MS = 10_000;
 
 const EXIT = 0;
 const ALL_ROWS = 1;
@@ -31,22 +36,35 @@ const LEAF_ROWS = 2;
 
 // The helper runs the histogram kernels' own source text (see shap/bulkExplain.ts for why: no loader, no file).
 const WORKER_SOURCE = `
-const __name = (fn) => fn;
 const { workerData } = require('node:worker_threads');
-const buildHistogram = (${buildHistogram.toString()});
-const buildHistogramAllRows = (${buildHistogramAllRows.toString()});
-const { control, bins, numRows, offsets, grad, hess, orderedGrad, orderedHess, indices, histograms, features } = workerData;
+const { control } = workerData;
+let kernels;
+try {
+  const __name = (fn) => fn;
+  kernels = { buildHistogram: (${buildHistogram.toString()}), buildHistogramAllRows: (${buildHistogramAllRows.toString()}) };
+} catch {
+  Atomics.store(control, ${READY}, -1);
+  Atomics.notify(control, ${READY});
+  throw new Error('histogram helper could not start');
+}
+const { bins, numRows, offsets, grad, hess, orderedGrad, orderedHess, indices, histograms, features } = workerData;
 const layout = { offsets };
 let seen = 0;
+Atomics.store(control, ${READY}, 1);
+Atomics.notify(control, ${READY});
 for (;;) {
   Atomics.wait(control, ${SEQUENCE}, seen);
   seen = Atomics.load(control, ${SEQUENCE});
   const command = control[${COMMAND}];
   if (command === ${EXIT}) break;
-  const hist = histograms[control[${HISTOGRAM}]];
-  const active = features.subarray(control[${FEATURE_START}], control[${FEATURE_END}]);
-  if (command === ${ALL_ROWS}) buildHistogramAllRows(hist, layout, active, bins, numRows, grad, hess);
-  else buildHistogram(hist, layout, active, bins, numRows, indices, control[${BEGIN}], control[${END}], orderedGrad, orderedHess);
+  try {
+    const hist = histograms[control[${HISTOGRAM}]];
+    const active = features.subarray(control[${FEATURE_START}], control[${FEATURE_END}]);
+    if (command === ${ALL_ROWS}) kernels.buildHistogramAllRows(hist, layout, active, bins, numRows, grad, hess);
+    else kernels.buildHistogram(hist, layout, active, bins, numRows, indices, control[${BEGIN}], control[${END}], orderedGrad, orderedHess);
+  } catch {
+    Atomics.store(control, ${FAILED}, 1);
+  }
   Atomics.store(control, ${DONE}, seen);
   Atomics.notify(control, ${DONE});
 }
@@ -62,12 +80,15 @@ export function sharedArray<T extends Float64Array | Uint32Array | Int32Array | 
  * the first half. Each feature is summed by one thread in row order, so results equal the single-threaded ones.
  */
 export class HistogramHelper {
-  private readonly control = sharedArray(Int32Array, 8);
+  private readonly control = sharedArray(Int32Array, CONTROL_SIZE);
   private readonly worker: Worker;
   private sequence = 0;
+  private startState: 'unknown' | 'running' | 'absent' = 'unknown';
 
   constructor(private readonly shared: SharedTrainingBuffers) {
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { control: this.control, ...shared } });
+    // A helper that cannot start says so through READY; its error event must not take the process down.
+    this.worker.on('error', () => undefined);
     this.worker.unref();
   }
 
@@ -75,8 +96,16 @@ export class HistogramHelper {
   build(histogramIndex: number, allRows: boolean, begin: number, end: number, featureCount: number): void {
     const s = this.shared;
     const hist = s.histograms[histogramIndex];
-    const split = featureCount >> 1;
     const c = this.control;
+    if (!this.started()) {
+      // No helper: this thread builds every feature, with the same sums in the same order.
+      const layout = { offsets: s.offsets, totalBins: 0 };
+      const all = s.features.subarray(0, featureCount);
+      if (allRows) buildHistogramAllRows(hist, layout, all, s.bins, s.numRows, s.grad, s.hess);
+      else buildHistogram(hist, layout, all, s.bins, s.numRows, s.indices, begin, end, s.orderedGrad, s.orderedHess);
+      return;
+    }
+    const split = featureCount >> 1;
     c[COMMAND] = allRows ? ALL_ROWS : LEAF_ROWS;
     c[HISTOGRAM] = histogramIndex;
     c[BEGIN] = begin;
@@ -91,6 +120,16 @@ export class HistogramHelper {
     if (allRows) buildHistogramAllRows(hist, layout, own, s.bins, s.numRows, s.grad, s.hess);
     else buildHistogram(hist, layout, own, s.bins, s.numRows, s.indices, begin, end, s.orderedGrad, s.orderedHess);
     for (let done = Atomics.load(c, DONE); done !== sequence; done = Atomics.load(c, DONE)) Atomics.wait(c, DONE, done);
+    if (Atomics.load(c, FAILED) !== 0) throw new Error('The histogram helper thread failed; training stopped rather than use a partial histogram.');
+  }
+
+  /** Whether the helper thread is running; waits for it once, up to START_TIMEOUT_MS, then stops asking. */
+  private started(): boolean {
+    if (this.startState === 'unknown') {
+      Atomics.wait(this.control, READY, 0, START_TIMEOUT_MS);
+      this.startState = Atomics.load(this.control, READY) === 1 ? 'running' : 'absent';
+    }
+    return this.startState === 'running';
   }
 
   dispose(): void {
