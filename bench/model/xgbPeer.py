@@ -9,15 +9,13 @@ import sys
 import time
 
 import numpy as np
+from peer_data import load
 import xgboost as xgb
 from sklearn.metrics import roc_auc_score
 
 data_dir, name, params_json, rounds, shap_rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-meta = json.load(open(f"{data_dir}/{name}.json"))
-rows, features, train_rows = meta["rows"], meta["features"], meta["trainRows"]
-values = np.fromfile(f"{data_dir}/{name}.f32", dtype=np.float32).reshape(features, rows)
-labels = np.fromfile(f"{data_dir}/{name}.u8", dtype=np.uint8)
-x = np.ascontiguousarray(values.T)
+x, labels, train_rows = load(data_dir, name)
+rows = len(labels)
 params = json.loads(params_json)
 
 dtrain = xgb.DMatrix(x[:train_rows], label=labels[:train_rows], missing=np.nan, nthread=params["nthread"])
