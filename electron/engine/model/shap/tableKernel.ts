@@ -1,23 +1,10 @@
+import type { FlatEnsemble } from '../predict';
 import type { FeatureColumn } from '../types';
+import type { ShapTables } from './fastTreeShap';
 
-/** Everything the bulk SHAP kernel reads: the flat ensemble and its per-leaf tables (see fastTreeShap.ts). */
-export interface ShapKernelInput {
-  numFeatures: number;
-  roots: Int32Array;
-  feature: Int32Array;
-  threshold: Float64Array;
-  decision: Uint8Array;
-  left: Int32Array;
-  right: Int32Array;
-  tabledTrees: Int32Array;
-  pathPosition: Int32Array;
-  leafDepth: Int32Array;
-  leafPathOffset: Int32Array;
-  leafTableOffset: Int32Array;
-  pathFeatures: Int32Array;
-  pathRatio: Float64Array;
-  table: Float64Array;
-}
+/** Everything the bulk SHAP kernel reads: the flat ensemble's splits and its per-leaf tables (see fastTreeShap.ts). */
+export type ShapKernelInput = { numFeatures: number } & Pick<FlatEnsemble, 'roots' | 'feature' | 'threshold' | 'decision' | 'left' | 'right'> &
+  Omit<ShapTables, 'untabledTrees' | 'treeExpectedValue'>;
 
 /**
  * Adds the SHAP values of the tabled trees for rows [rowStart, rowEnd) into `out` (row-major, numFeatures per row).
