@@ -1,12 +1,14 @@
 import { WorkbenchError } from '../../shared/errors';
 import { APP_VERSION } from '../engine/version';
 import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
 import { CliUsageError, type Command } from './command';
 
 const commands: Record<string, Command> = {
   serve: serveCommand,
   demo: demoCommand,
+  import: importCommand,
 };
 
 const USAGE = `pwb ${APP_VERSION}: Propensity Workbench on the command line

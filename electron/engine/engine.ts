@@ -1,9 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { DatasetSummary, MonthlyActivity } from '../../shared/contract/datasets';
+import type { ImportMapping, ImportPreview, ImportSource, QualityReport } from '../../shared/contract/imports';
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
-import { listDatasets } from './datasets/datasetCatalog';
+import { deleteDataset, getQualityReport, listDatasets, renameDataset } from './datasets/datasetCatalog';
+import { importDataset } from './imports/importDataset';
+import { previewImport } from './imports/previewImport';
 import { monthlyActivity } from './datasets/datasetActivity';
 import { demoWorkspacePath } from './demoWorkspace';
 import { EventBus } from './eventBus';
@@ -33,6 +36,11 @@ export class Engine {
   constructor(private readonly options: EngineOptions) {
     this.recent = new RecentWorkspaces(options.stateDir);
     this.launchWorker = options.launchWorker ?? nodeProcessLauncher();
+  }
+
+  /** The folder of the app's own state (browser-mode uploads land under it). */
+  get stateDir(): string {
+    return this.options.stateDir;
   }
 
   get currentWorkspace(): WorkspaceInfo | null {
@@ -89,6 +97,32 @@ export class Engine {
 
   async datasetActivity(datasetId: string): Promise<MonthlyActivity[]> {
     return monthlyActivity(this.requireWorkspace().db, datasetId);
+  }
+
+  async datasetQuality(datasetId: string): Promise<QualityReport | null> {
+    return getQualityReport(this.requireWorkspace().db, datasetId);
+  }
+
+  async renameDataset(datasetId: string, name: string): Promise<DatasetSummary> {
+    return renameDataset(this.requireWorkspace().db, datasetId, name);
+  }
+
+  async deleteDataset(datasetId: string): Promise<boolean> {
+    return deleteDataset(this.requireWorkspace().db, datasetId);
+  }
+
+  /** Reads the first rows of a source without a workspace: detection happens in a scratch in-memory database. */
+  async previewImport(source: ImportSource): Promise<ImportPreview> {
+    return previewImport(source);
+  }
+
+  /** Imports into the open workspace on a connection of its own, so the app stays responsive; cancel interrupts DuckDB. */
+  startImport(source: ImportSource, mapping: ImportMapping): JobRef {
+    const workspace = this.requireWorkspace();
+    return this.jobs.start('import', async (job) => {
+      const { dataset } = await importDataset(workspace.db, source, mapping, job);
+      return { datasetId: dataset.id };
+    });
   }
 
   listJobs(): JobSnapshot[] {

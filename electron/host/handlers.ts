@@ -10,6 +10,8 @@ export interface HostCapabilities {
   version: string;
   /** Native file dialogs, where the host has them (Electron). */
   pickWorkspacePath?: (mode: 'open' | 'create') => Promise<string | null>;
+  /** Native multi-file picker for data files, where the host has one (Electron). */
+  pickDataFiles?: () => Promise<string[]>;
 }
 
 /** The one handler map every transport serves: each contract method mapped to the engine. */
@@ -30,6 +32,11 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'workspace.openDemo': ({ rebuild }) => engine.openDemo(rebuild),
     'datasets.list': async () => ({ datasets: await engine.datasets() }),
     'datasets.activity': async ({ datasetId }) => ({ months: await engine.datasetActivity(datasetId) }),
+    'datasets.quality': async ({ datasetId }) => ({ report: await engine.datasetQuality(datasetId) }),
+    'datasets.rename': ({ datasetId, name }) => engine.renameDataset(datasetId, name),
+    'datasets.delete': async ({ datasetId }) => ({ deleted: await engine.deleteDataset(datasetId) }),
+    'imports.preview': ({ source }) => engine.previewImport(source),
+    'imports.start': ({ source, mapping }) => engine.startImport(source, mapping),
     'jobs.list': () => ({ jobs: engine.listJobs() }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: engine.cancelJob(jobId) }),
     'dialog.pickWorkspace': async ({ mode }) => {
@@ -37,6 +44,12 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
         throw new WorkbenchError('unsupported', 'File dialogs are only available in the desktop app; type a path instead.');
       }
       return { path: await host.pickWorkspacePath(mode) };
+    },
+    'dialog.pickDataFiles': async () => {
+      if (!host.pickDataFiles) {
+        throw new WorkbenchError('unsupported', 'File dialogs are only available in the desktop app; type a path or upload the file instead.');
+      }
+      return { paths: await host.pickDataFiles() };
     },
   };
 }

@@ -17,6 +17,8 @@ export const events = {
     status: z.enum(['succeeded', 'failed', 'cancelled']),
     error: errorInfoSchema.optional(),
     elapsedMs: z.number().nonnegative(),
+    /** What the job made, when it made something: the dataset of an import. */
+    datasetId: z.string().optional(),
   }),
   'workspace.changed': z.object({ workspace: workspaceInfoSchema.nullable() }),
 } as const;

@@ -4,6 +4,7 @@ export * from './envelope';
 export * from './client';
 export * from './workspace';
 export * from './datasets';
+export * from './imports';
 export * from './jobs';
 export * from '../errors';
 export * from './clientCore';

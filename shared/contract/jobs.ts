@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const jobIdSchema = z.string().regex(/^job_[a-z0-9]+$/, 'not a job id');
-export const jobKindSchema = z.enum(['demo']);
+export const jobKindSchema = z.enum(['demo', 'import']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobStatusSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -17,5 +17,7 @@ export const jobSnapshotSchema = z.object({
   fraction: z.number().min(0).max(1),
   message: z.string(),
   startedAt: z.string(),
+  /** The dataset a finished import made. */
+  datasetId: z.string().optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datasetIdSchema, datasetSummarySchema, monthlyActivitySchema } from './datasets';
+import { datasetNameSchema, importMappingSchema, importPreviewSchema, importSourceSchema, qualityReportSchema } from './imports';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
 import { recentWorkspaceSchema, workspaceInfoSchema, workspacePathSchema } from './workspace';
 
@@ -55,6 +56,28 @@ export const methods = {
     input: z.strictObject({ datasetId: datasetIdSchema }),
     output: z.object({ months: z.array(monthlyActivitySchema) }),
   },
+  'datasets.quality': {
+    input: z.strictObject({ datasetId: datasetIdSchema }),
+    output: z.object({ report: qualityReportSchema.nullable() }),
+  },
+  'datasets.rename': {
+    input: z.strictObject({ datasetId: datasetIdSchema, name: datasetNameSchema }),
+    output: datasetSummarySchema,
+  },
+  'datasets.delete': {
+    input: z.strictObject({ datasetId: datasetIdSchema }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** Reads the source's first rows and detects its format, dialect, column types and a suggested mapping. */
+  'imports.preview': {
+    input: z.strictObject({ source: importSourceSchema }),
+    output: importPreviewSchema,
+  },
+  /** Imports the source as a new dataset in one transaction, as a cancellable job. */
+  'imports.start': {
+    input: z.strictObject({ source: importSourceSchema, mapping: importMappingSchema }),
+    output: jobRefSchema,
+  },
   'jobs.list': {
     input: noInput,
     output: z.object({ jobs: z.array(jobSnapshotSchema) }),
@@ -66,6 +89,10 @@ export const methods = {
   'dialog.pickWorkspace': {
     input: z.strictObject({ mode: z.enum(['open', 'create']) }),
     output: z.object({ path: z.string().nullable() }),
+  },
+  'dialog.pickDataFiles': {
+    input: noInput,
+    output: z.object({ paths: z.array(z.string()) }),
   },
 } as const;
 

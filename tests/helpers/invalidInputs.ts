@@ -31,10 +31,30 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: {}, field: 'datasetId' },
     { input: { datasetId: 'ds_1; DROP TABLE pwb.datasets' }, field: 'datasetId' },
   ],
+  'datasets.quality': [{ input: { datasetId: 7 }, field: 'datasetId' }],
+  'datasets.rename': [
+    { input: { datasetId: 'ds_abc' }, field: 'name' },
+    { input: { datasetId: 'ds_abc', name: '   ' }, field: 'name' },
+    { input: { datasetId: 'nope', name: 'x' }, field: 'datasetId' },
+  ],
+  'datasets.delete': [{ input: { datasetId: "ds_a' OR 1=1" }, field: 'datasetId' }],
+  'imports.preview': [
+    { input: {}, field: 'source' },
+    { input: { source: { files: [] } }, field: 'source.files' },
+    { input: { source: { files: ['a.csv'], format: 'xlsx' } }, field: 'source.format' },
+    { input: { source: { files: ['a.csv'], delimiter: ';;' } }, field: 'source.delimiter' },
+  ],
+  'imports.start': [
+    { input: { source: { files: ['a.csv'] } }, field: 'mapping' },
+    { input: { source: { files: ['a.csv'] }, mapping: { name: 'x', kind: 'orders', idColumn: 'id' } }, field: 'mapping.kind' },
+    { input: { source: { files: ['a.csv'] }, mapping: { name: 'x', kind: 'events', idColumn: '' } }, field: 'mapping.idColumn' },
+    { input: { source: { files: ['a.csv'] }, mapping: { name: '', kind: 'events', idColumn: 'id' } }, field: 'mapping.name' },
+  ],
   'jobs.list': [{ input: 7, field: 'input' }],
   'jobs.cancel': [
     { input: {}, field: 'jobId' },
     { input: { jobId: "x'; DROP TABLE pwb.meta; --" }, field: 'jobId' },
   ],
   'dialog.pickWorkspace': [{ input: { mode: 'delete' }, field: 'mode' }],
+  'dialog.pickDataFiles': [{ input: { multiple: 'yes' }, field: 'input' }],
 };

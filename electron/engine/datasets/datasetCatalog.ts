@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DatasetKind, DatasetSummary } from '../../../shared/contract/datasets';
+import { qualityReportSchema, type QualityReport } from '../../../shared/contract/imports';
 import { WorkbenchError } from '../../../shared/errors';
 import type { Database, Row } from '../sql/database';
 import { qualifiedName, quoteIdentifier } from '../sql/quote';
@@ -15,6 +16,10 @@ export interface DatasetRegistration {
   timeColumn: string | null;
   eventTypeColumn: string | null;
   source: unknown;
+  /** The catalog id; a fresh one when omitted. */
+  id?: string;
+  /** The import's quality report; its counts then stand in for a summary query over the table. */
+  report?: QualityReport;
 }
 
 export function newDatasetId(): string {
@@ -37,20 +42,15 @@ export async function registerDataset(db: Database, registration: DatasetRegistr
       throw new WorkbenchError('invalid_input', `Column "${column}" is not in the dataset.`, field);
     }
   }
-  const table = datasetTable(registration.tableName);
-  const id = quoteIdentifier(registration.idColumn);
-  const time = registration.timeColumn === null ? null : quoteIdentifier(registration.timeColumn);
-  const summary = await db.one(
-    `SELECT count(*) AS rows, count(DISTINCT ${id}) AS customers,
-            ${time ? `CAST(min(${time}) AS TIMESTAMP)::VARCHAR` : 'NULL'} AS min_time,
-            ${time ? `CAST(max(${time}) AS TIMESTAMP)::VARCHAR` : 'NULL'} AS max_time
-     FROM ${table}`,
-  );
-  const datasetId = newDatasetId();
+  const report = registration.report;
+  const summary = report
+    ? { rows: report.rowsImported, customers: report.customers, min_time: report.minTime, max_time: report.maxTime }
+    : await summarizeTable(db, registration);
+  const datasetId = registration.id ?? newDatasetId();
   await db.run(
     `INSERT INTO pwb.datasets (id, name, kind, table_name, id_column, time_column, event_type_column, source,
-                               row_count, customer_count, min_time, max_time, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::JSON, $9, $10, $11::TIMESTAMP, $12::TIMESTAMP, now()::TIMESTAMP)`,
+                               row_count, customer_count, min_time, max_time, quality, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::JSON, $9, $10, $11::TIMESTAMP, $12::TIMESTAMP, $13::JSON, now()::TIMESTAMP)`,
     [
       datasetId,
       registration.name,
@@ -64,11 +64,56 @@ export async function registerDataset(db: Database, registration: DatasetRegistr
       Number(summary?.['customers'] ?? 0),
       isoOrNull(summary?.['min_time']),
       isoOrNull(summary?.['max_time']),
+      report ? JSON.stringify(report) : null,
     ],
   );
   const stored = await getDataset(db, datasetId);
   if (!stored) throw new WorkbenchError('internal', `Dataset ${registration.name} was not recorded.`);
   return stored;
+}
+
+async function summarizeTable(db: Database, registration: DatasetRegistration): Promise<Row | undefined> {
+  const id = quoteIdentifier(registration.idColumn);
+  const time = registration.timeColumn === null ? null : quoteIdentifier(registration.timeColumn);
+  return db.one(
+    `SELECT count(*) AS rows, count(DISTINCT ${id}) AS customers,
+            ${time ? `CAST(min(${time}) AS TIMESTAMP)::VARCHAR` : 'NULL'} AS min_time,
+            ${time ? `CAST(max(${time}) AS TIMESTAMP)::VARCHAR` : 'NULL'} AS max_time
+     FROM ${datasetTable(registration.tableName)}`,
+  );
+}
+
+export async function datasetNameTaken(db: Database, name: string, exceptId: string | null = null): Promise<boolean> {
+  const row = await db.one('SELECT count(*) AS n FROM pwb.datasets WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2', [name, exceptId]);
+  return Number(row?.['n'] ?? 0) > 0;
+}
+
+/** The quality report stored at import; null for datasets recorded without one. */
+export async function getQualityReport(db: Database, id: string): Promise<QualityReport | null> {
+  const row = await db.one('SELECT CAST(quality AS VARCHAR) AS quality FROM pwb.datasets WHERE id = $1', [id]);
+  if (!row) throw new WorkbenchError('not_found', `No dataset ${id} in this workspace.`, 'datasetId');
+  if (row['quality'] === null) return null;
+  return qualityReportSchema.parse(JSON.parse(String(row['quality'])));
+}
+
+export async function renameDataset(db: Database, id: string, name: string): Promise<DatasetSummary> {
+  if (!(await getDataset(db, id))) throw new WorkbenchError('not_found', `No dataset ${id} in this workspace.`, 'datasetId');
+  if (await datasetNameTaken(db, name, id)) throw new WorkbenchError('conflict', `A dataset named "${name}" already exists; choose another name.`, 'name');
+  await db.run('UPDATE pwb.datasets SET name = $1 WHERE id = $2', [name, id]);
+  const renamed = await getDataset(db, id);
+  if (!renamed) throw new WorkbenchError('internal', `Dataset ${id} vanished while being renamed.`);
+  return renamed;
+}
+
+/** Removes a dataset's rows and its catalog entry together. */
+export async function deleteDataset(db: Database, id: string): Promise<boolean> {
+  const dataset = await getDatasetTable(db, id);
+  if (!dataset) return false;
+  await db.transaction(async () => {
+    await db.run(`DROP TABLE IF EXISTS ${datasetTable(dataset.tableName)}`);
+    await db.run('DELETE FROM pwb.datasets WHERE id = $1', [id]);
+  });
+  return true;
 }
 
 export async function listDatasets(db: Database): Promise<DatasetSummary[]> {

@@ -9,6 +9,11 @@ export interface JobContext {
   progress(fraction: number, message: string): void;
 }
 
+/** What a job made, reported with its finish (the dataset of an import). */
+export interface JobResult {
+  datasetId?: string;
+}
+
 interface RunningJob {
   snapshot: JobSnapshot;
   controller: AbortController;
@@ -24,7 +29,7 @@ export class JobManager {
 
   constructor(private readonly events: EventBus) {}
 
-  start(kind: JobKind, work: (context: JobContext) => Promise<void>): JobRef {
+  start(kind: JobKind, work: (context: JobContext) => Promise<JobResult | void>): JobRef {
     const jobId = `job_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
     const controller = new AbortController();
     const started = performance.now();
@@ -45,11 +50,12 @@ export class JobManager {
 
     const done = (async () => {
       try {
-        await work(context);
+        const result = (await work(context)) ?? {};
         if (controller.signal.aborted) throw new WorkbenchError('cancelled', 'Cancelled.');
         snapshot.status = 'succeeded';
         snapshot.fraction = 1;
-        this.events.emit('job.finished', { jobId, kind, status: 'succeeded', elapsedMs: performance.now() - started });
+        if (result.datasetId !== undefined) snapshot.datasetId = result.datasetId;
+        this.events.emit('job.finished', { jobId, kind, status: 'succeeded', elapsedMs: performance.now() - started, ...result });
       } catch (error) {
         const cancelled = controller.signal.aborted;
         snapshot.status = cancelled ? 'cancelled' : 'failed';

@@ -1,0 +1,237 @@
+import type { DatasetSummary } from '../../../shared/contract/datasets';
+import type { ImportMapping, ImportSource, ImportWarning, QualityReport, RejectReason } from '../../../shared/contract/imports';
+import { WorkbenchError } from '../../../shared/errors';
+import { datasetNameTaken, datasetTable, newDatasetId, registerDataset } from '../datasets/datasetCatalog';
+import type { Database } from '../sql/database';
+import { quoteIdentifier } from '../sql/quote';
+import { buildImportSelect, REJECT_COLUMN, RAW_TIME_COLUMN } from './importSelect';
+import { checkMappedColumns } from './mappedColumns';
+import { readParseRejects } from './parseRejects';
+import { measureTable } from './qualityReport';
+import { translateReadError } from './readErrors';
+import { findSeparatedNumbers } from './separatedNumbers';
+import { openSource, type SourceRelation } from './sourceRelation';
+import { planTimeParsing, type TimeParsing } from './timeParsing';
+
+export interface ImportControl {
+  signal: AbortSignal;
+  progress(fraction: number, message: string): void;
+}
+
+export interface ImportOutcome {
+  dataset: DatasetSummary;
+  report: QualityReport;
+  timings: { loadMs: number; reportMs: number };
+}
+
+/** Columns that may hold mixed types are retried as text this many times before the import gives up. */
+const MAX_TYPE_RETRIES = 3;
+const PROGRESS_POLL_MS = 200;
+
+/**
+ * Imports a source as a new dataset in one transaction on a connection of its own: the rows, the rejects by reason,
+ * the quality report and the catalog entry all land together, or nothing does.
+ */
+export async function importDataset(workspaceDb: Database, source: ImportSource, mapping: ImportMapping, control: ImportControl): Promise<ImportOutcome> {
+  if (mapping.kind === 'events' && mapping.timeColumn === null) {
+    throw new WorkbenchError('invalid_input', 'An events dataset needs a time column: choose which column says when each event happened.', 'mapping.timeColumn');
+  }
+  if (await datasetNameTaken(workspaceDb, mapping.name)) {
+    throw new WorkbenchError('conflict', `A dataset named "${mapping.name}" already exists; choose another name.`, 'mapping.name');
+  }
+  const db = await workspaceDb.connect();
+  const interrupt = () => db.interrupt();
+  control.signal.addEventListener('abort', interrupt);
+  try {
+    control.progress(0.01, 'Reading the file layout');
+    const textColumns = new Set<string>();
+    for (let attempt = 0; ; attempt += 1) {
+      control.signal.throwIfAborted();
+      const relation = await openSource(db, source, { textColumns: new Set([...textColumns, mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]) });
+      checkMappedColumns(relation, mapping);
+      const time = mapping.kind === 'events' ? await planTimeParsing(db, relation, findColumn(relation, mapping.timeColumn), mapping) : null;
+      const separated = await findSeparatedNumbers(db, relation, mapping);
+      try {
+        return await db.transaction(() => loadOnce(db, relation, mapping, time, separated, control, attempt < MAX_TYPE_RETRIES));
+      } catch (error) {
+        if (!(error instanceof RetryAsText)) throw error;
+        for (const column of error.columns) textColumns.add(column);
+      }
+    }
+  } catch (error) {
+    if (control.signal.aborted) throw new WorkbenchError('cancelled', 'Import cancelled; the workspace is unchanged.');
+    throw translateReadError(error, source.files.join(', '), source.format ?? 'csv');
+  } finally {
+    control.signal.removeEventListener('abort', interrupt);
+    db.close();
+  }
+}
+
+async function loadOnce(
+  db: Database,
+  relation: SourceRelation,
+  mapping: ImportMapping,
+  time: TimeParsing | null,
+  separated: Map<string, number>,
+  control: ImportControl,
+  mayRetry: boolean,
+): Promise<ImportOutcome> {
+  const started = performance.now();
+  const datasetId = newDatasetId();
+  const tableName = `d_${datasetId.slice(3)}`;
+  const table = datasetTable(tableName);
+  const select = buildImportSelect(relation, mapping, time, separated);
+  // A rejects table of this load's own: the sampling reads before it recorded their rejects elsewhere.
+  const rejectsTable = relation.rejectsTable === null ? null : `pwb_rejects_${datasetId.slice(3)}`;
+  const rejectsParams: Record<string, string> = rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` };
+  control.progress(0.05, 'Reading rows');
+  await withProgress(db, control, (percent) => control.progress(0.05 + 0.75 * (percent / 100), `Reading rows: ${Math.round(percent)}%`), () =>
+    db.run(`CREATE TABLE ${table} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...(time?.params ?? {}) }),
+  );
+  const parseRejects = await readParseRejects(db, rejectsTable);
+  const mixedColumns = [...parseRejects.castFailures.keys()];
+  if (mixedColumns.length > 0 && mayRetry) throw new RetryAsText(mixedColumns);
+
+  control.progress(0.82, 'Counting rejected rows');
+  const reasons = await db.all(`SELECT ${quoteIdentifier(REJECT_COLUMN)} AS reason, count(*) AS n FROM ${table} GROUP BY 1`);
+  const rowsRejected: Partial<Record<RejectReason, number>> = { ...parseRejects.counts };
+  let rowsRead = parseRejects.total;
+  for (const row of reasons) {
+    const count = Number(row['n']);
+    rowsRead += count;
+    if (row['reason'] !== null) rowsRejected[row['reason'] as RejectReason] = (rowsRejected[row['reason'] as RejectReason] ?? 0) + count;
+  }
+  const samples = [...parseRejects.samples, ...(await rejectedTimeSamples(db, table))];
+  if (rowsRead === 0) throw new WorkbenchError('invalid_input', `${fileNames(relation)} has no data rows${relation.header ? ' (only a header line)' : ''}.`, 'source.files');
+  await db.run(`DELETE FROM ${table} WHERE ${quoteIdentifier(REJECT_COLUMN)} IS NOT NULL`);
+  await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(REJECT_COLUMN)}`);
+  await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+  if (mapping.kind === 'profiles') {
+    const duplicates = await dropRepeatedIds(db, table, select.idColumn);
+    if (duplicates > 0) rowsRejected.duplicate_id = duplicates;
+  }
+  const rowsImported = rowsRead - Object.values(rowsRejected).reduce((sum, count) => sum + count, 0);
+  if (rowsImported === 0) throw nothingImported(relation, mapping, rowsRead, rowsRejected, samples);
+  const loadMs = performance.now() - started;
+
+  control.progress(0.88, 'Measuring data quality');
+  const reportStarted = performance.now();
+  const measured = await measureTable(db, {
+    table,
+    columns: select.columns,
+    idColumn: select.idColumn,
+    timeColumn: select.timeColumn,
+    eventTypeColumn: mapping.eventTypeColumn,
+  });
+  const warnings: ImportWarning[] = [...relation.warnings, ...conversionWarnings(parseRejects.castFailures, separated), ...measured.warnings];
+  const report: QualityReport = {
+    rowsRead,
+    rowsImported,
+    rowsRejected,
+    rejectSamples: samples,
+    customers: measured.customers,
+    minTime: measured.minTime,
+    maxTime: measured.maxTime,
+    duplicateRows: measured.duplicateRows,
+    futureRows: measured.futureRows,
+    eventsPerMonth: measured.eventsPerMonth,
+    eventsPerType: measured.eventsPerType,
+    columns: measured.columns,
+    warnings,
+    timeFormat: time?.description ?? null,
+    sources: relation.files,
+    format: relation.format,
+    importedAt: new Date().toISOString(),
+    durationMs: 0,
+  };
+  control.progress(0.97, 'Recording the dataset');
+  report.durationMs = performance.now() - started;
+  const dataset = await registerDataset(db, {
+    id: datasetId,
+    name: mapping.name,
+    kind: mapping.kind,
+    tableName,
+    idColumn: select.idColumn,
+    timeColumn: select.timeColumn,
+    eventTypeColumn: mapping.eventTypeColumn,
+    source: { files: relation.files, format: relation.format, mapping },
+    report,
+  });
+  return { dataset, report, timings: { loadMs, reportMs: performance.now() - reportStarted } };
+}
+
+/** Thrown inside the transaction (so it rolls back) when columns of mixed types must be read again as text. */
+class RetryAsText extends Error {
+  constructor(readonly columns: string[]) {
+    super(`retry ${columns.join(', ')} as text`);
+  }
+}
+
+/** Runs a long statement while reporting DuckDB's own progress estimate. */
+async function withProgress(db: Database, control: ImportControl, report: (percent: number) => void, work: () => Promise<void>): Promise<void> {
+  const timer = setInterval(() => {
+    const percent = db.progressPercent();
+    if (percent >= 0) report(Math.min(100, percent));
+  }, PROGRESS_POLL_MS);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  control.signal.throwIfAborted();
+}
+
+async function rejectedTimeSamples(db: Database, table: string) {
+  const rows = await db.all(
+    `SELECT ${quoteIdentifier(RAW_TIME_COLUMN)} AS raw FROM ${table} WHERE ${quoteIdentifier(REJECT_COLUMN)} = 'unparsable_time' LIMIT 3`,
+  );
+  return rows.map((row) => ({ reason: 'unparsable_time' as const, line: null, detail: `could not read "${String(row['raw'])}" as a time` }));
+}
+
+/** A profile has one row per customer: the first row of each id is kept, the later ones are rejected. */
+async function dropRepeatedIds(db: Database, table: string, idColumn: string): Promise<number> {
+  const id = quoteIdentifier(idColumn);
+  const row = await db.one(`SELECT count(*) - count(DISTINCT ${id}) AS repeats FROM ${table}`);
+  const repeats = Number(row?.['repeats'] ?? 0);
+  if (repeats > 0) {
+    await db.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS n FROM ${table}) WHERE n > 1)`);
+  }
+  return repeats;
+}
+
+function conversionWarnings(castFailures: Map<string, number>, separated: Map<string, number>): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  for (const [column, count] of separated) {
+    warnings.push({ code: 'NUMBERS_WITH_SEPARATORS', message: `${column} holds numbers written with thousands separators (like 1,234.50); they were read as numbers.`, column, count });
+  }
+  for (const [column, count] of castFailures) {
+    warnings.push({ code: 'MIXED_TYPES', message: `${column} mixes values of different types (${count} lines did not fit its detected type); those lines were rejected.`, column, count });
+  }
+  return warnings;
+}
+
+function nothingImported(relation: SourceRelation, mapping: ImportMapping, rowsRead: number, rejected: Partial<Record<RejectReason, number>>, samples: QualityReport['rejectSamples']): WorkbenchError {
+  const read = rowsRead.toLocaleString('en-US');
+  if (rejected.null_id === rowsRead) {
+    return new WorkbenchError('invalid_input', `Every one of the ${read} rows has an empty "${mapping.idColumn}"; nothing was imported. Is it the right id column?`, 'mapping.idColumn');
+  }
+  if ((rejected.unparsable_time ?? 0) + (rejected.null_id ?? 0) + (rejected.null_time ?? 0) === rowsRead && (rejected.unparsable_time ?? 0) > 0) {
+    const example = samples.find((sample) => sample.reason === 'unparsable_time')?.detail ?? '';
+    return new WorkbenchError('invalid_input', `None of the ${read} values of "${mapping.timeColumn}" could be read as a time (${example}). Give their format (--time-format).`, 'mapping.timeFormat');
+  }
+  if (rejected.null_time === rowsRead) {
+    return new WorkbenchError('invalid_input', `Every one of the ${read} rows has an empty "${mapping.timeColumn}"; nothing was imported.`, 'mapping.timeColumn');
+  }
+  const breakdown = Object.entries(rejected).map(([reason, count]) => `${count} ${reason.replaceAll('_', ' ')}`).join(', ');
+  return new WorkbenchError('invalid_input', `None of the ${read} rows of ${fileNames(relation)} could be imported (${breakdown}).`, 'source.files');
+}
+
+function findColumn(relation: SourceRelation, name: string | null) {
+  const column = relation.columns.find((candidate) => candidate.name === name);
+  if (!column) throw new WorkbenchError('internal', `Column ${String(name)} vanished from the source.`);
+  return column;
+}
+
+function fileNames(relation: SourceRelation): string {
+  return relation.files.map((file) => file.path.split('/').pop()).join(', ');
+}

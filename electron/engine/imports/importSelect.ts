@@ -1,0 +1,66 @@
+import type { ImportMapping } from '../../../shared/contract/imports';
+import { quoteIdentifier } from '../sql/quote';
+import { separatedNumberExpr } from './separatedNumbers';
+import type { SourceRelation } from './sourceRelation';
+import type { TimeParsing } from './timeParsing';
+
+/** Working columns of the freshly loaded table, dropped before the import commits. */
+export const REJECT_COLUMN = '__pwb_reject';
+export const RAW_TIME_COLUMN = '__pwb_raw_time';
+
+export interface ImportSelect {
+  sql: string;
+  idColumn: string;
+  timeColumn: string | null;
+  /** The dataset's columns as they will be stored. */
+  columns: Array<{ name: string; type: string }>;
+}
+
+/**
+ * One pass over the source: ids as trimmed text (normalised when asked), times parsed, numbers with separators read
+ * as numbers, and each row's reject reason (or NULL) computed alongside.
+ */
+export function buildImportSelect(relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null, separated: Map<string, number>): ImportSelect {
+  const inner: string[] = [];
+  const outer: string[] = [];
+  const columns: ImportSelect['columns'] = [];
+  const timeColumn = mapping.kind === 'events' ? mapping.timeColumn : null;
+  relation.columns.forEach((column, index) => {
+    const alias = `c${index}`;
+    const name = quoteIdentifier(column.name);
+    if (column.name === mapping.idColumn) {
+      inner.push(`${idExpression(column.expr, mapping.numericIds)} AS ${alias}`);
+      columns.push({ name: column.name, type: 'VARCHAR' });
+    } else if (column.name === timeColumn && time !== null) {
+      inner.push(`${column.expr} AS raw_time, ${time.expr} AS ${alias}`);
+      columns.push({ name: column.name, type: 'TIMESTAMP' });
+    } else if (separated.has(column.name)) {
+      inner.push(`${separatedNumberExpr(column.expr)} AS ${alias}`);
+      columns.push({ name: column.name, type: 'DOUBLE' });
+    } else {
+      inner.push(`${column.expr} AS ${alias}`);
+      columns.push({ name: column.name, type: column.type });
+    }
+    outer.push(`${alias} AS ${name}`);
+  });
+  const idAlias = `c${relation.columns.findIndex((column) => column.name === mapping.idColumn)}`;
+  const timeAlias = timeColumn === null ? null : `c${relation.columns.findIndex((column) => column.name === timeColumn)}`;
+  const reason = timeAlias
+    ? `CASE WHEN ${idAlias} IS NULL THEN 'null_id' WHEN raw_time IS NULL OR trim(CAST(raw_time AS VARCHAR)) = '' THEN 'null_time' WHEN ${timeAlias} IS NULL THEN 'unparsable_time' END`
+    : `CASE WHEN ${idAlias} IS NULL THEN 'null_id' END`;
+  const rawTime = timeAlias ? `CASE WHEN ${timeAlias} IS NULL AND raw_time IS NOT NULL THEN left(CAST(raw_time AS VARCHAR), 200) END` : 'CAST(NULL AS VARCHAR)';
+  outer.push(`${reason} AS ${quoteIdentifier(REJECT_COLUMN)}`, `${rawTime} AS ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+  return {
+    sql: `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${relation.from})`,
+    idColumn: mapping.idColumn,
+    timeColumn,
+    columns,
+  };
+}
+
+/** Ids stay text: trimmed, blank as missing; with `numericIds`, `17850.0` and `017850` both become `17850`. */
+function idExpression(expr: string, numericIds: boolean): string {
+  const text = `NULLIF(trim(CAST(${expr} AS VARCHAR)), '')`;
+  if (!numericIds) return text;
+  return `CASE WHEN regexp_full_match(${text}, '-?\\d+(\\.0+)?') THEN coalesce(CAST(TRY_CAST(regexp_replace(${text}, '\\.0+$', '') AS HUGEINT) AS VARCHAR), ${text}) ELSE ${text} END`;
+}

@@ -1,0 +1,114 @@
+import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { FileFormat, ImportSource, ImportWarning } from '../../../shared/contract/imports';
+import type { Database } from '../sql/database';
+import { columnKind } from './columnKinds';
+import { flattenColumns, type FlatColumn } from './flattenColumns';
+import { quoteIdentifier } from '../sql/quote';
+import { translateReadError } from './readErrors';
+import { filesValue, resolveSourceFiles, type SourceFile } from './sourceFiles';
+
+export interface RelationColumn extends FlatColumn {
+  kind: ReturnType<typeof columnKind>;
+}
+
+/** A source as something SQL can select from: a table-function call with named bound values, and its flattened columns. */
+export interface SourceRelation {
+  format: FileFormat;
+  files: SourceFile[];
+  delimiter: string | null;
+  header: boolean | null;
+  from: string;
+  params: Record<string, DuckDBValue>;
+  columns: RelationColumn[];
+  /** CSV only: the temporary table where DuckDB records the lines it could not parse. */
+  rejectsTable: string | null;
+  warnings: ImportWarning[];
+}
+
+export interface OpenOptions {
+  /** CSV columns to read as text whatever their detected type (the id, the time, columns of mixed types). */
+  textColumns?: ReadonlySet<string>;
+  /** Names for the rejects tables; a fresh pair per read, so reads never mix their rejects. */
+  rejectsTable?: string;
+}
+
+const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export async function openSource(db: Database, source: ImportSource, options: OpenOptions = {}): Promise<SourceRelation> {
+  const { format, files } = await resolveSourceFiles(db, source);
+  const names = files.map((file) => file.path).join(', ');
+  try {
+    if (format === 'csv') return await openCsv(db, source, files, options);
+    return await openNested(db, format, files);
+  } catch (error) {
+    throw translateReadError(error, names, format);
+  }
+}
+
+async function openCsv(db: Database, source: ImportSource, files: SourceFile[], options: OpenOptions): Promise<SourceRelation> {
+  const rejectsTable = options.rejectsTable ?? `pwb_rejects_${Math.random().toString(36).slice(2, 10)}`;
+  const params: Record<string, DuckDBValue> = {
+    files: filesValue(files),
+    rejects_table: rejectsTable,
+    rejects_scan: `${rejectsTable}_scan`,
+    max_line_size: MAX_LINE_BYTES,
+  };
+  const dialect: string[] = [];
+  if (source.delimiter !== undefined) {
+    params['delim'] = source.delimiter;
+    dialect.push('delim=$delim');
+  }
+  if (source.header !== undefined) {
+    params['header'] = source.header;
+    dialect.push('header=$header');
+  }
+  const baseArgs = ['$files', ...dialect, 'store_rejects=true', 'rejects_table=$rejects_table', 'rejects_scan=$rejects_scan', 'max_line_size=$max_line_size'];
+  const detected = await db.describe(`FROM read_csv(${baseArgs.join(', ')})`, params);
+  const warnings: ImportWarning[] = [];
+  const renamed = detected.filter((column) => /_\d+$/.test(column.name) && detected.some((other) => other.name === column.name.replace(/_\d+$/, '')));
+  if (renamed.length > 0) {
+    warnings.push({
+      code: 'DUPLICATE_COLUMN_NAMES',
+      message: `Some column names appear more than once; the repeats were renamed: ${renamed.map((column) => column.name).join(', ')}.`,
+      count: renamed.length,
+    });
+  }
+  const text = options.textColumns ?? new Set<string>();
+  const types = detected.map((column) => (text.has(column.name) ? 'VARCHAR' : column.type.toString()));
+  params['types'] = listValue(types);
+  const columns = detected.map((column, index) => {
+    const type = types[index] ?? 'VARCHAR';
+    return { name: column.name, expr: quoteIdentifier(column.name), type, kind: columnKind(type) };
+  });
+  const sniffed = await sniffDialect(db, files[0]?.path ?? '', source, detected.length);
+  return {
+    format: 'csv',
+    files,
+    delimiter: source.delimiter ?? sniffed.delimiter,
+    header: source.header ?? sniffed.header,
+    from: `read_csv(${[...baseArgs, 'types=$types'].join(', ')})`,
+    params,
+    columns,
+    rejectsTable,
+    warnings,
+  };
+}
+
+/** The delimiter and header as DuckDB's sniffer sees them, when its reading agrees with the columns found. */
+async function sniffDialect(db: Database, path: string, source: ImportSource, columnCount: number): Promise<{ delimiter: string | null; header: boolean | null }> {
+  try {
+    const row = await db.one('SELECT Delimiter AS delimiter, HasHeader AS header, len(Columns) AS columns FROM sniff_csv($path, strict_mode=false)', { path });
+    if (!row || Number(row['columns']) !== columnCount) return { delimiter: null, header: source.header ?? null };
+    return { delimiter: String(row['delimiter']), header: Boolean(row['header']) };
+  } catch {
+    return { delimiter: null, header: source.header ?? null };
+  }
+}
+
+async function openNested(db: Database, format: 'parquet' | 'json', files: SourceFile[]): Promise<SourceRelation> {
+  const params: Record<string, DuckDBValue> = { files: filesValue(files) };
+  const from = format === 'parquet' ? 'read_parquet($files)' : `read_json($files, format='auto', sample_size=-1)`;
+  const detected = await db.describe(`FROM ${from}`, params);
+  const columns = flattenColumns(detected).map((column) => ({ ...column, kind: columnKind(column.type) }));
+  return { format, files, delimiter: null, header: null, from, params, columns, rejectsTable: null, warnings: [] };
+}

@@ -1,0 +1,131 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { ImportMapping } from '../../../shared/contract/imports';
+import { WorkbenchError } from '../../../shared/errors';
+import type { Database } from '../sql/database';
+import type { RelationColumn, SourceRelation } from './sourceRelation';
+
+/** How a source column becomes a TIMESTAMP (wall-clock time, no zone). */
+export interface TimeParsing {
+  /** SQL over the raw relation: a TIMESTAMP, NULL where the value is missing or unreadable. */
+  expr: string;
+  params: Record<string, DuckDBValue>;
+  /** The format used, in words for the report: a strptime pattern, `ISO 8601`, `epoch seconds`… */
+  description: string;
+}
+
+/** strptime patterns tried, in order, on text times that are not ISO 8601. */
+const CANDIDATE_FORMATS = [
+  '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y',
+  '%m/%d/%y %H:%M', '%m/%d/%y', '%d/%m/%y %H:%M', '%d/%m/%y',
+  '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y', '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d',
+  '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%d-%b-%Y %H:%M:%S', '%d-%b-%Y', '%d %b %Y %H:%M', '%d %b %Y',
+  '%b %d, %Y %H:%M', '%b %d, %Y', '%Y%m%d%H%M%S', '%Y%m%d',
+];
+const SAMPLE_SIZE = 5000;
+const OFFSET_PATTERN = '([+-]\\d\\d(:?\\d\\d)?|Z)$';
+const ISO = 'ISO 8601';
+
+export interface TimeFormatDetection {
+  /** Patterns that read every sampled value (`ISO 8601` first when plain casting does). */
+  formats: string[];
+  sampled: number;
+}
+
+/** Which formats read a sample of the column's values; more than one (day-first vs month-first) means the user must choose. */
+export async function detectTimeFormats(db: Database, relation: SourceRelation, column: RelationColumn): Promise<TimeFormatDetection> {
+  if (column.kind !== 'text') return { formats: [], sampled: 0 };
+  const sample = `SELECT CAST(${column.expr} AS VARCHAR) AS value FROM ${relation.from} WHERE ${column.expr} IS NOT NULL AND trim(CAST(${column.expr} AS VARCHAR)) <> '' LIMIT ${SAMPLE_SIZE}`;
+  const counts = CANDIDATE_FORMATS.map((_, index) => `count(try_strptime(value, $format_${index})) AS f${index}`).join(', ');
+  const params: Record<string, DuckDBValue> = { ...relation.params, offset_pattern: OFFSET_PATTERN };
+  CANDIDATE_FORMATS.forEach((format, index) => (params[`format_${index}`] = format));
+  const row = await db.one(
+    `SELECT count(*) AS sampled, count(TRY_CAST(value AS TIMESTAMP)) AS iso, ${counts} FROM (${sample})`,
+    params,
+  );
+  const sampled = Number(row?.['sampled'] ?? 0);
+  if (sampled === 0) return { formats: [], sampled };
+  const formats: string[] = [];
+  if (Number(row?.['iso']) === sampled) formats.push(ISO);
+  else CANDIDATE_FORMATS.forEach((format, index) => Number(row?.[`f${index}`]) === sampled && formats.push(format));
+  return { formats: preferLongest(formats), sampled };
+}
+
+/** Settles how to read the mapped time column, or says precisely why it cannot be read. */
+export async function planTimeParsing(db: Database, relation: SourceRelation, column: RelationColumn, mapping: ImportMapping): Promise<TimeParsing> {
+  const zone = mapping.timeZone ?? 'UTC';
+  const raw = column.expr;
+  if (column.kind === 'time') {
+    if (column.type.includes('WITH TIME ZONE')) return { expr: `timezone($time_zone, ${raw})`, params: { time_zone: zone }, description: `with offsets, shown in ${zone}` };
+    return { expr: `CAST(${raw} AS TIMESTAMP)`, params: {}, description: column.type };
+  }
+  if (column.kind === 'number') return planEpoch(db, relation, column);
+  if (column.kind !== 'text') {
+    throw new WorkbenchError('invalid_input', `Column "${column.name}" holds ${column.type} values, which cannot be read as times.`, 'mapping.timeColumn');
+  }
+  const text = `CAST(${raw} AS VARCHAR)`;
+  if (mapping.timeFormat !== null) {
+    const zoned = /%z|%Z/.test(mapping.timeFormat);
+    const parsed = `try_strptime(${text}, $time_format)`;
+    return {
+      expr: zoned ? `timezone($time_zone, ${parsed})` : parsed,
+      params: zoned ? { time_format: mapping.timeFormat, time_zone: zone } : { time_format: mapping.timeFormat },
+      description: mapping.timeFormat,
+    };
+  }
+  const withOffsets = await db.one(
+    `SELECT count(*) FILTER (regexp_matches(trim(value), $offset_pattern)) AS zoned, count(*) AS sampled
+     FROM (SELECT CAST(${raw} AS VARCHAR) AS value FROM ${relation.from} WHERE ${raw} IS NOT NULL LIMIT ${SAMPLE_SIZE})`,
+    { ...relation.params, offset_pattern: OFFSET_PATTERN },
+  );
+  if (Number(withOffsets?.['zoned']) > 0 && Number(withOffsets?.['zoned']) === Number(withOffsets?.['sampled'])) {
+    return { expr: `timezone($time_zone, TRY_CAST(${text} AS TIMESTAMPTZ))`, params: { time_zone: zone }, description: `${ISO} with offsets, shown in ${zone}` };
+  }
+  const { formats, sampled } = await detectTimeFormats(db, relation, column);
+  if (sampled === 0) throw new WorkbenchError('invalid_input', `Column "${column.name}" has no values, so it cannot be the time column.`, 'mapping.timeColumn');
+  if (formats.length === 0) {
+    const example = await firstValue(db, relation, column);
+    throw new WorkbenchError(
+      'invalid_input',
+      `The values of "${column.name}" could not be read as times (for example "${example}"). Give their format, such as %d/%m/%Y %H:%M (--time-format).`,
+      'mapping.timeFormat',
+    );
+  }
+  if (formats.length > 1) {
+    throw new WorkbenchError(
+      'invalid_input',
+      `The times in "${column.name}" could be read more than one way (${formats.join(' or ')}): is the day or the month first? Choose the format (--time-format).`,
+      'mapping.timeFormat',
+    );
+  }
+  const format = formats[0] as string;
+  if (format === ISO) return { expr: `TRY_CAST(${text} AS TIMESTAMP)`, params: {}, description: ISO };
+  return { expr: `try_strptime(${text}, $time_format)`, params: { time_format: format }, description: format };
+}
+
+/** Whole numbers as Unix time: seconds, milliseconds or microseconds, judged from their size. */
+async function planEpoch(db: Database, relation: SourceRelation, column: RelationColumn): Promise<TimeParsing> {
+  const row = await db.one(`SELECT max(abs(${column.expr})) AS largest FROM (SELECT ${column.expr} FROM ${relation.from} LIMIT ${SAMPLE_SIZE})`, relation.params);
+  const largest = Number(row?.['largest'] ?? 0);
+  const units = largest < 1e11 ? { factor: 1_000_000, name: 'seconds' } : largest < 1e14 ? { factor: 1000, name: 'milliseconds' } : { factor: 1, name: 'microseconds' };
+  if (largest < 1e8) {
+    throw new WorkbenchError('invalid_input', `Column "${column.name}" holds small numbers (largest ${largest}), not times. Choose another time column.`, 'mapping.timeColumn');
+  }
+  return { expr: `make_timestamp(CAST(round(${column.expr} * ${units.factor}) AS BIGINT))`, params: {}, description: `Unix time in ${units.name}` };
+}
+
+async function firstValue(db: Database, relation: SourceRelation, column: RelationColumn): Promise<string> {
+  const row = await db.one(`SELECT CAST(${column.expr} AS VARCHAR) AS value FROM ${relation.from} WHERE ${column.expr} IS NOT NULL LIMIT 1`, relation.params);
+  return String(row?.['value'] ?? '');
+}
+
+/**
+ * Patterns that read the same values the same way are one answer, not an ambiguity: of `%m/%d/%Y %H:%M` and `%m/%d/%Y`
+ * keep the fuller one; of `%d/%m/%Y` and `%d/%m/%y` reading two-digit years, keep `%y`.
+ */
+function preferLongest(formats: string[]): string[] {
+  return formats.filter(
+    (format) =>
+      !formats.some((other) => other !== format && other.startsWith(format)) &&
+      !(format.includes('%Y') && formats.includes(format.replace('%Y', '%y'))),
+  );
+}
