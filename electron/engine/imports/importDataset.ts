@@ -9,7 +9,7 @@ import { checkMappedColumns } from './mappedColumns';
 import { readParseRejects } from './parseRejects';
 import { measureTable } from './qualityReport';
 import { translateReadError } from './readErrors';
-import { findSeparatedNumbers } from './separatedNumbers';
+import { convertNumericText, findNumericTextColumns } from './numericText';
 import { openSource, type SourceRelation } from './sourceRelation';
 import { planTimeParsing, type TimeParsing } from './timeParsing';
 
@@ -50,9 +50,9 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
       const relation = await openSource(db, source, { textColumns: new Set([...textColumns, mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]) });
       checkMappedColumns(relation, mapping);
       const time = mapping.kind === 'events' ? await planTimeParsing(db, relation, findColumn(relation, mapping.timeColumn), mapping) : null;
-      const separated = await findSeparatedNumbers(db, relation, mapping);
+      const numericText = await findNumericTextColumns(db, relation, mapping);
       try {
-        return await db.transaction(() => loadOnce(db, relation, mapping, time, separated, control, attempt < MAX_TYPE_RETRIES));
+        return await db.transaction(() => loadOnce(db, relation, mapping, time, numericText, control, attempt < MAX_TYPE_RETRIES));
       } catch (error) {
         if (!(error instanceof RetryAsText)) throw error;
         for (const column of error.columns) textColumns.add(column);
@@ -72,7 +72,7 @@ async function loadOnce(
   relation: SourceRelation,
   mapping: ImportMapping,
   time: TimeParsing | null,
-  separated: Map<string, number>,
+  numericText: string[],
   control: ImportControl,
   mayRetry: boolean,
 ): Promise<ImportOutcome> {
@@ -80,7 +80,7 @@ async function loadOnce(
   const datasetId = newDatasetId();
   const tableName = `d_${datasetId.slice(3)}`;
   const table = datasetTable(tableName);
-  const select = buildImportSelect(relation, mapping, time, separated);
+  const select = buildImportSelect(relation, mapping, time);
   // A rejects table of this load's own: the sampling reads before it recorded their rejects elsewhere.
   const rejectsTable = relation.rejectsTable === null ? null : `pwb_rejects_${datasetId.slice(3)}`;
   const rejectsParams: Record<string, string> = rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` };
@@ -110,6 +110,8 @@ async function loadOnce(
     const duplicates = await dropRepeatedIds(db, table, select.idColumn);
     if (duplicates > 0) rowsRejected.duplicate_id = duplicates;
   }
+  const numbers = await convertNumericText(db, table, numericText);
+  const columns = select.columns.map((column) => (numbers.converted.includes(column.name) ? { ...column, type: 'DOUBLE' } : column));
   const rowsImported = rowsRead - Object.values(rowsRejected).reduce((sum, count) => sum + count, 0);
   if (rowsImported === 0) throw nothingImported(relation, mapping, rowsRead, rowsRejected, samples);
   const loadMs = performance.now() - started;
@@ -118,12 +120,12 @@ async function loadOnce(
   const reportStarted = performance.now();
   const measured = await measureTable(db, {
     table,
-    columns: select.columns,
+    columns,
     idColumn: select.idColumn,
     timeColumn: select.timeColumn,
     eventTypeColumn: mapping.eventTypeColumn,
   });
-  const warnings: ImportWarning[] = [...relation.warnings, ...conversionWarnings(parseRejects.castFailures, separated), ...measured.warnings];
+  const warnings: ImportWarning[] = [...relation.warnings, ...numbers.warnings, ...mixedTypeWarnings(parseRejects.castFailures), ...measured.warnings];
   const report: QualityReport = {
     rowsRead,
     rowsImported,
@@ -199,11 +201,8 @@ async function dropRepeatedIds(db: Database, table: string, idColumn: string): P
   return repeats;
 }
 
-function conversionWarnings(castFailures: Map<string, number>, separated: Map<string, number>): ImportWarning[] {
+function mixedTypeWarnings(castFailures: Map<string, number>): ImportWarning[] {
   const warnings: ImportWarning[] = [];
-  for (const [column, count] of separated) {
-    warnings.push({ code: 'NUMBERS_WITH_SEPARATORS', message: `${column} holds numbers written with thousands separators (like 1,234.50); they were read as numbers.`, column, count });
-  }
   for (const [column, count] of castFailures) {
     warnings.push({ code: 'MIXED_TYPES', message: `${column} mixes values of different types (${count} lines did not fit its detected type); those lines were rejected.`, column, count });
   }

@@ -1,6 +1,5 @@
 import type { ImportMapping } from '../../../shared/contract/imports';
 import { quoteIdentifier } from '../sql/quote';
-import { separatedNumberExpr } from './separatedNumbers';
 import type { SourceRelation } from './sourceRelation';
 import type { TimeParsing } from './timeParsing';
 
@@ -17,10 +16,9 @@ export interface ImportSelect {
 }
 
 /**
- * One pass over the source: ids as trimmed text (normalised when asked), times parsed, numbers with separators read
- * as numbers, and each row's reject reason (or NULL) computed alongside.
+ * One pass over the source: ids as trimmed text (normalised when asked), times parsed, and each row's reject reason (or NULL) computed alongside.
  */
-export function buildImportSelect(relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null, separated: Map<string, number>): ImportSelect {
+export function buildImportSelect(relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null): ImportSelect {
   const inner: string[] = [];
   const outer: string[] = [];
   const columns: ImportSelect['columns'] = [];
@@ -34,9 +32,6 @@ export function buildImportSelect(relation: SourceRelation, mapping: ImportMappi
     } else if (column.name === timeColumn && time !== null) {
       inner.push(`${column.expr} AS raw_time, ${time.expr} AS ${alias}`);
       columns.push({ name: column.name, type: 'TIMESTAMP' });
-    } else if (separated.has(column.name)) {
-      inner.push(`${separatedNumberExpr(column.expr)} AS ${alias}`);
-      columns.push({ name: column.name, type: 'DOUBLE' });
     } else {
       inner.push(`${column.expr} AS ${alias}`);
       columns.push({ name: column.name, type: column.type });

@@ -3,25 +3,24 @@ import { Database, usedParams } from '../sql/database';
 import { suggestMapping } from './mappingSuggestion';
 import { toPreviewCell } from './previewCells';
 import { translateReadError } from './readErrors';
-import { openSource } from './sourceRelation';
+import { openSource, type SourceRelation } from './sourceRelation';
 import { detectTimeFormats } from './timeParsing';
 
 export const PREVIEW_ROWS = 100;
 
-/** The source's first rows with detected types and a suggested mapping, read in a scratch in-memory database. */
+/**
+ * The source's first rows with detected types and a suggested mapping, read in a scratch in-memory database.
+ * The suggested id and time columns are shown as the import will read them: as text, parsed by the importer.
+ */
 export async function previewImport(source: ImportSource): Promise<ImportPreview> {
   const db = await Database.open(':memory:');
   try {
-    const relation = await openSource(db, source);
-    const select = relation.columns.map((column) => column.expr).join(', ');
-    let rows;
-    try {
-      const reader = await db.connection.runAndReadAll(`SELECT ${select} FROM ${relation.from} LIMIT ${PREVIEW_ROWS}`, usedParams(relation.from, relation.params));
-      rows = reader.getRowsJS().map((row) => row.map(toPreviewCell));
-    } catch (error) {
-      throw translateReadError(error, relation.files.map((file) => file.path).join(', '), relation.format);
-    }
-    const columns = relation.columns.map(({ name, type, kind }) => ({ name, type, kind }));
+    const detected = await openSource(db, source);
+    const first = suggestMapping(columnsOf(detected), await firstRows(db, detected));
+    const mapped = [first.idColumn, first.timeColumn].filter((name): name is string => name !== null);
+    const relation = detected.format === 'csv' && mapped.length > 0 ? await openSource(db, source, { textColumns: new Set(mapped) }) : detected;
+    const rows = relation === detected ? await firstRows(db, detected) : await firstRows(db, relation);
+    const columns = columnsOf(relation);
     const suggestion = suggestMapping(columns, rows);
     const timeColumn = relation.columns.find((column) => column.name === suggestion.timeColumn);
     const timeFormats = timeColumn ? (await detectTimeFormats(db, relation, timeColumn)).formats : [];
@@ -37,5 +36,19 @@ export async function previewImport(source: ImportSource): Promise<ImportPreview
     };
   } finally {
     db.close();
+  }
+}
+
+function columnsOf(relation: SourceRelation) {
+  return relation.columns.map(({ name, type, kind }) => ({ name, type, kind }));
+}
+
+async function firstRows(db: Database, relation: SourceRelation) {
+  const select = relation.columns.map((column) => column.expr).join(', ');
+  try {
+    const reader = await db.connection.runAndReadAll(`SELECT ${select} FROM ${relation.from} LIMIT ${PREVIEW_ROWS}`, usedParams(relation.from, relation.params));
+    return reader.getRowsJS().map((row) => row.map(toPreviewCell));
+  } catch (error) {
+    throw translateReadError(error, relation.files.map((file) => file.path).join(', '), relation.format);
   }
 }

@@ -23,7 +23,8 @@ const CANDIDATE_FORMATS = [
 ];
 const SAMPLE_SIZE = 5000;
 const OFFSET_PATTERN = '([+-]\\d\\d(:?\\d\\d)?|Z)$';
-const ISO = 'ISO 8601';
+/** The format name for times DuckDB reads by itself (`2025-01-31 10:00:00`, `2025-01-31T10:00:00.5`); a valid `timeFormat`. */
+export const ISO = 'ISO 8601';
 
 export interface TimeFormatDetection {
   /** Patterns that read every sampled value (`ISO 8601` first when plain casting does). */
@@ -58,11 +59,12 @@ export async function planTimeParsing(db: Database, relation: SourceRelation, co
     if (column.type.includes('WITH TIME ZONE')) return { expr: `timezone($time_zone, ${raw})`, params: { time_zone: zone }, description: `with offsets, shown in ${zone}` };
     return { expr: `CAST(${raw} AS TIMESTAMP)`, params: {}, description: column.type };
   }
-  if (column.kind === 'number') return planEpoch(db, relation, column);
+  if (column.kind === 'number') return planEpoch(db, relation, column, column.expr);
   if (column.kind !== 'text') {
     throw new WorkbenchError('invalid_input', `Column "${column.name}" holds ${column.type} values, which cannot be read as times.`, 'mapping.timeColumn');
   }
   const text = `CAST(${raw} AS VARCHAR)`;
+  if (mapping.timeFormat === ISO) return { expr: `TRY_CAST(${text} AS TIMESTAMP)`, params: {}, description: ISO };
   if (mapping.timeFormat !== null) {
     const zoned = /%z|%Z/.test(mapping.timeFormat);
     const parsed = `try_strptime(${text}, $time_format)`;
@@ -73,10 +75,14 @@ export async function planTimeParsing(db: Database, relation: SourceRelation, co
     };
   }
   const withOffsets = await db.one(
-    `SELECT count(*) FILTER (regexp_matches(trim(value), $offset_pattern)) AS zoned, count(*) AS sampled
+    `SELECT count(*) FILTER (regexp_matches(trim(value), $offset_pattern)) AS zoned, count(*) FILTER (regexp_full_match(trim(value), $number_pattern)) AS numbers,
+            count(*) AS sampled
      FROM (SELECT CAST(${raw} AS VARCHAR) AS value FROM ${relation.from} WHERE ${raw} IS NOT NULL LIMIT ${SAMPLE_SIZE})`,
-    { ...relation.params, offset_pattern: OFFSET_PATTERN },
+    { ...relation.params, offset_pattern: OFFSET_PATTERN, number_pattern: '-?\\d+(\\.\\d+)?' },
   );
+  if (Number(withOffsets?.['numbers']) > 0 && Number(withOffsets?.['numbers']) === Number(withOffsets?.['sampled'])) {
+    return planEpoch(db, relation, column, `TRY_CAST(trim(${text}) AS DOUBLE)`);
+  }
   if (Number(withOffsets?.['zoned']) > 0 && Number(withOffsets?.['zoned']) === Number(withOffsets?.['sampled'])) {
     return { expr: `timezone($time_zone, TRY_CAST(${text} AS TIMESTAMPTZ))`, params: { time_zone: zone }, description: `${ISO} with offsets, shown in ${zone}` };
   }
@@ -103,14 +109,14 @@ export async function planTimeParsing(db: Database, relation: SourceRelation, co
 }
 
 /** Whole numbers as Unix time: seconds, milliseconds or microseconds, judged from their size. */
-async function planEpoch(db: Database, relation: SourceRelation, column: RelationColumn): Promise<TimeParsing> {
-  const row = await db.one(`SELECT max(abs(${column.expr})) AS largest FROM (SELECT ${column.expr} FROM ${relation.from} LIMIT ${SAMPLE_SIZE})`, relation.params);
+async function planEpoch(db: Database, relation: SourceRelation, column: RelationColumn, number: string): Promise<TimeParsing> {
+  const row = await db.one(`SELECT max(abs(${number})) AS largest FROM (SELECT ${column.expr} FROM ${relation.from} LIMIT ${SAMPLE_SIZE})`, relation.params);
   const largest = Number(row?.['largest'] ?? 0);
   const units = largest < 1e11 ? { factor: 1_000_000, name: 'seconds' } : largest < 1e14 ? { factor: 1000, name: 'milliseconds' } : { factor: 1, name: 'microseconds' };
   if (largest < 1e8) {
     throw new WorkbenchError('invalid_input', `Column "${column.name}" holds small numbers (largest ${largest}), not times. Choose another time column.`, 'mapping.timeColumn');
   }
-  return { expr: `make_timestamp(CAST(round(${column.expr} * ${units.factor}) AS BIGINT))`, params: {}, description: `Unix time in ${units.name}` };
+  return { expr: `make_timestamp(CAST(round(${number} * ${units.factor}) AS BIGINT))`, params: {}, description: `Unix time in ${units.name}` };
 }
 
 async function firstValue(db: Database, relation: SourceRelation, column: RelationColumn): Promise<string> {
