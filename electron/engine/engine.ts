@@ -32,6 +32,8 @@ export class Engine {
   private readonly recent: RecentWorkspaces;
   private readonly launchWorker: ProcessLauncher;
   private workspace: Workspace | null = null;
+  /** Imports write into the open workspace; they are cancelled (and awaited) before it closes. */
+  private readonly importJobs = new Set<string>();
 
   constructor(private readonly options: EngineOptions) {
     this.recent = new RecentWorkspaces(options.stateDir);
@@ -48,6 +50,7 @@ export class Engine {
   }
 
   async createWorkspace(path: string, name?: string): Promise<WorkspaceInfo> {
+    await this.stopImports();
     const workspace = await Workspace.create(path, name);
     return this.adopt(workspace);
   }
@@ -56,11 +59,13 @@ export class Engine {
   async openWorkspace(path: string): Promise<WorkspaceInfo> {
     if (this.workspace?.info.path === path) return this.workspace.info;
     const workspace = await Workspace.open(path);
+    await this.stopImports();
     return this.adopt(workspace);
   }
 
-  closeWorkspace(): boolean {
+  async closeWorkspace(): Promise<boolean> {
     if (!this.workspace) return false;
+    await this.stopImports();
     this.workspace.close();
     this.workspace = null;
     this.events.emit('workspace.changed', { workspace: null });
@@ -76,7 +81,7 @@ export class Engine {
     return this.jobs.start('demo', async (job) => {
       const path = demoWorkspacePath(this.options.stateDir);
       if (rebuild || !existsSync(path)) {
-        if (this.workspace?.info.path === path) this.closeWorkspace();
+        if (this.workspace?.info.path === path) await this.closeWorkspace();
         job.progress(0, 'Generating the demo data');
         try {
           await runInWorker(this.launchWorker, { kind: 'demo', path, ...(this.options.demoCustomers ? { customers: this.options.demoCustomers } : {}) }, job);
@@ -119,10 +124,22 @@ export class Engine {
   /** Imports into the open workspace on a connection of its own, so the app stays responsive; cancel interrupts DuckDB. */
   startImport(source: ImportSource, mapping: ImportMapping): JobRef {
     const workspace = this.requireWorkspace();
-    return this.jobs.start('import', async (job) => {
-      const { dataset } = await importDataset(workspace.db, source, mapping, job);
-      return { datasetId: dataset.id };
+    const ref = this.jobs.start('import', async (job) => {
+      try {
+        const { dataset } = await importDataset(workspace.db, source, mapping, job);
+        return { datasetId: dataset.id };
+      } finally {
+        this.importJobs.delete(ref.jobId);
+      }
     });
+    this.importJobs.add(ref.jobId);
+    return ref;
+  }
+
+  private async stopImports(): Promise<void> {
+    const running = [...this.importJobs];
+    for (const jobId of running) this.jobs.cancel(jobId);
+    await Promise.all(running.map((jobId) => this.jobs.wait(jobId)));
   }
 
   listJobs(): JobSnapshot[] {

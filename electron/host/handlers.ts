@@ -26,7 +26,7 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     }),
     'workspace.create': ({ path, name }) => engine.createWorkspace(path, name),
     'workspace.open': ({ path }) => engine.openWorkspace(path),
-    'workspace.close': () => ({ closed: engine.closeWorkspace() }),
+    'workspace.close': async () => ({ closed: await engine.closeWorkspace() }),
     'workspace.current': () => engine.currentWorkspace,
     'workspace.recent': ({ limit }) => ({ items: engine.recentWorkspaces(limit) }),
     'workspace.openDemo': ({ rebuild }) => engine.openDemo(rebuild),

@@ -27,6 +27,7 @@ export interface ImportOutcome {
 /** Columns that may hold mixed types are retried as text this many times before the import gives up. */
 const MAX_TYPE_RETRIES = 3;
 const PROGRESS_POLL_MS = 200;
+const INTERRUPT_REPEAT_MS = 50;
 
 /**
  * Imports a source as a new dataset in one transaction on a connection of its own: the rows, the rejects by reason,
@@ -40,7 +41,12 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
     throw new WorkbenchError('conflict', `A dataset named "${mapping.name}" already exists; choose another name.`, 'mapping.name');
   }
   const db = await workspaceDb.connect();
-  const interrupt = () => db.interrupt();
+  // A cancel that lands between two statements would miss them both, so the interrupt repeats until the import ends.
+  let interrupting: ReturnType<typeof setInterval> | undefined;
+  const interrupt = () => {
+    db.interrupt();
+    interrupting = setInterval(() => db.interrupt(), INTERRUPT_REPEAT_MS);
+  };
   control.signal.addEventListener('abort', interrupt);
   try {
     control.progress(0.01, 'Reading the file layout');
@@ -63,6 +69,7 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
     throw translateReadError(error, source.files.join(', '), source.format ?? 'csv');
   } finally {
     control.signal.removeEventListener('abort', interrupt);
+    clearInterval(interrupting);
     db.close();
   }
 }
@@ -171,6 +178,7 @@ class RetryAsText extends Error {
 
 /** Runs a long statement while reporting DuckDB's own progress estimate. */
 async function withProgress(db: Database, control: ImportControl, report: (percent: number) => void, work: () => Promise<void>): Promise<void> {
+  control.signal.throwIfAborted();
   const timer = setInterval(() => {
     const percent = db.progressPercent();
     if (percent >= 0) report(Math.min(100, percent));
