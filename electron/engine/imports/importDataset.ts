@@ -93,7 +93,7 @@ async function loadOnce(
   const rejectsParams: Record<string, string> = rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` };
   control.progress(0.05, 'Reading rows');
   await withProgress(db, control, (percent) => control.progress(0.05 + 0.75 * (percent / 100), `Reading rows: ${Math.round(percent)}%`), () =>
-    db.run(`CREATE TABLE ${table} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...(time?.params ?? {}) }),
+    db.run(`CREATE TABLE ${table} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...time?.params }),
   );
   const parseRejects = await readParseRejects(db, rejectsTable);
   const mixedColumns = [...parseRejects.castFailures.keys()];
