@@ -4,7 +4,7 @@ import { WorkbenchError } from '../../../shared/errors';
 import { datasetNameTaken, datasetTable, newDatasetId, registerDataset } from '../datasets/datasetCatalog';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
-import { buildImportSelect, REJECT_COLUMN, RAW_TIME_COLUMN } from './importSelect';
+import { buildImportSelect, RAW_TIME_COLUMN } from './importSelect';
 import { checkMappedColumns } from './mappedColumns';
 import { readParseRejects } from './parseRejects';
 import { measureTable } from './qualityReport';
@@ -100,19 +100,12 @@ async function loadOnce(
   if (mixedColumns.length > 0 && mayRetry) throw new RetryAsText(mixedColumns);
 
   control.progress(0.82, 'Counting rejected rows');
-  const reasons = await db.all(`SELECT ${quoteIdentifier(REJECT_COLUMN)} AS reason, count(*) AS n FROM ${table} GROUP BY 1`);
-  const rowsRejected: Partial<Record<RejectReason, number>> = { ...parseRejects.counts };
-  let rowsRead = parseRejects.total;
-  for (const row of reasons) {
-    const count = Number(row['n']);
-    rowsRead += count;
-    if (row['reason'] !== null) rowsRejected[row['reason'] as RejectReason] = (rowsRejected[row['reason'] as RejectReason] ?? 0) + count;
-  }
-  const samples = [...parseRejects.samples, ...(await rejectedTimeSamples(db, table))];
+  const counted = await countRejects(db, table, select.idColumn, select.timeColumn);
+  const rowsRejected: Partial<Record<RejectReason, number>> = { ...parseRejects.counts, ...counted.rejected };
+  const rowsRead = parseRejects.total + counted.rows;
+  const samples = [...parseRejects.samples, ...(select.timeColumn === null ? [] : await rejectedTimeSamples(db, table))];
   if (rowsRead === 0) throw new WorkbenchError('invalid_input', `${fileNames(relation)} has no data rows${relation.header ? ' (only a header line)' : ''}.`, 'source.files');
-  await db.run(`DELETE FROM ${table} WHERE ${quoteIdentifier(REJECT_COLUMN)} IS NOT NULL`);
-  await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(REJECT_COLUMN)}`);
-  await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+  await dropRejectedRows(db, table, select.idColumn, select.timeColumn);
   if (mapping.kind === 'profiles') {
     const duplicates = await dropRepeatedIds(db, table, select.idColumn);
     if (duplicates > 0) rowsRejected.duplicate_id = duplicates;
@@ -191,9 +184,38 @@ async function withProgress(db: Database, control: ImportControl, report: (perce
   control.signal.throwIfAborted();
 }
 
+/** Rows without an id, without a time, or with a time that could not be read (its text kept in the working column). */
+async function countRejects(db: Database, table: string, idColumn: string, timeColumn: string | null) {
+  const id = quoteIdentifier(idColumn);
+  const time = timeColumn === null ? null : quoteIdentifier(timeColumn);
+  const raw = quoteIdentifier(RAW_TIME_COLUMN);
+  const row = await db.one(
+    `SELECT count(*) AS rows, count(*) FILTER (${id} IS NULL) AS null_id,
+            ${time ? `count(*) FILTER (${id} IS NOT NULL AND ${time} IS NULL AND (${raw} IS NULL OR trim(${raw}) = ''))` : '0'} AS null_time,
+            ${time ? `count(*) FILTER (${id} IS NOT NULL AND ${time} IS NULL AND trim(${raw}) <> '')` : '0'} AS unparsable_time
+     FROM ${table}`,
+  );
+  const rejected: Partial<Record<RejectReason, number>> = {};
+  for (const reason of ['null_id', 'null_time', 'unparsable_time'] as const) {
+    const count = Number(row?.[reason] ?? 0);
+    if (count > 0) rejected[reason] = count;
+  }
+  return { rows: Number(row?.['rows'] ?? 0), rejected };
+}
+
+async function dropRejectedRows(db: Database, table: string, idColumn: string, timeColumn: string | null): Promise<void> {
+  const id = quoteIdentifier(idColumn);
+  if (timeColumn === null) {
+    await db.run(`DELETE FROM ${table} WHERE ${id} IS NULL`);
+    return;
+  }
+  await db.run(`DELETE FROM ${table} WHERE ${id} IS NULL OR ${quoteIdentifier(timeColumn)} IS NULL`);
+  await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+}
+
 async function rejectedTimeSamples(db: Database, table: string) {
   const rows = await db.all(
-    `SELECT ${quoteIdentifier(RAW_TIME_COLUMN)} AS raw FROM ${table} WHERE ${quoteIdentifier(REJECT_COLUMN)} = 'unparsable_time' LIMIT 3`,
+    `SELECT ${quoteIdentifier(RAW_TIME_COLUMN)} AS raw FROM ${table} WHERE trim(${quoteIdentifier(RAW_TIME_COLUMN)}) <> '' LIMIT 3`,
   );
   return rows.map((row) => ({ reason: 'unparsable_time' as const, line: null, detail: `could not read "${String(row['raw'])}" as a time` }));
 }

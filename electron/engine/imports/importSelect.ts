@@ -3,8 +3,7 @@ import { quoteIdentifier } from '../sql/quote';
 import type { SourceRelation } from './sourceRelation';
 import type { TimeParsing } from './timeParsing';
 
-/** Working columns of the freshly loaded table, dropped before the import commits. */
-export const REJECT_COLUMN = '__pwb_reject';
+/** Working column of the freshly loaded table (the source text of times that could not be read), dropped before the import commits. */
 export const RAW_TIME_COLUMN = '__pwb_raw_time';
 
 export interface ImportSelect {
@@ -16,7 +15,9 @@ export interface ImportSelect {
 }
 
 /**
- * One pass over the source: ids as trimmed text (normalised when asked), times parsed, and each row's reject reason (or NULL) computed alongside.
+ * One pass over the source: ids as trimmed text (normalised when asked), times parsed, and the source text kept only
+ * where a time could not be read, so the reasons for rejecting rows can be counted afterwards. Nothing per row beyond
+ * that: this statement is most of an import's time.
  */
 export function buildImportSelect(relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null): ImportSelect {
   const inner: string[] = [];
@@ -38,13 +39,8 @@ export function buildImportSelect(relation: SourceRelation, mapping: ImportMappi
     }
     outer.push(`${alias} AS ${name}`);
   });
-  const idAlias = `c${relation.columns.findIndex((column) => column.name === mapping.idColumn)}`;
   const timeAlias = timeColumn === null ? null : `c${relation.columns.findIndex((column) => column.name === timeColumn)}`;
-  const reason = timeAlias
-    ? `CASE WHEN ${idAlias} IS NULL THEN 'null_id' WHEN raw_time IS NULL OR trim(CAST(raw_time AS VARCHAR)) = '' THEN 'null_time' WHEN ${timeAlias} IS NULL THEN 'unparsable_time' END`
-    : `CASE WHEN ${idAlias} IS NULL THEN 'null_id' END`;
-  const rawTime = timeAlias ? `CASE WHEN ${timeAlias} IS NULL AND raw_time IS NOT NULL THEN left(CAST(raw_time AS VARCHAR), 200) END` : 'CAST(NULL AS VARCHAR)';
-  outer.push(`${reason} AS ${quoteIdentifier(REJECT_COLUMN)}`, `${rawTime} AS ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+  if (timeAlias) outer.push(`CASE WHEN ${timeAlias} IS NULL AND raw_time IS NOT NULL THEN left(CAST(raw_time AS VARCHAR), 200) END AS ${quoteIdentifier(RAW_TIME_COLUMN)}`);
   return {
     sql: `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${relation.from})`,
     idColumn: mapping.idColumn,
@@ -53,9 +49,13 @@ export function buildImportSelect(relation: SourceRelation, mapping: ImportMappi
   };
 }
 
-/** Ids stay text: trimmed, blank as missing; with `numericIds`, `17850.0` and `017850` both become `17850`. */
+/**
+ * Ids stay text: blank as missing, spaces around them trimmed (only looked at where there are some, which is cheap);
+ * with `numericIds`, `17850.0` and `017850` both become `17850`.
+ */
 function idExpression(expr: string, numericIds: boolean): string {
-  const text = `NULLIF(trim(CAST(${expr} AS VARCHAR)), '')`;
+  const raw = `CAST(${expr} AS VARCHAR)`;
+  const text = `(CASE WHEN starts_with(${raw}, ' ') OR ends_with(${raw}, ' ') THEN NULLIF(trim(${raw}), '') ELSE NULLIF(${raw}, '') END)`;
   if (!numericIds) return text;
   return `CASE WHEN regexp_full_match(${text}, '-?\\d+(\\.0+)?') THEN coalesce(CAST(TRY_CAST(regexp_replace(${text}, '\\.0+$', '') AS HUGEINT) AS VARCHAR), ${text}) ELSE ${text} END`;
 }
