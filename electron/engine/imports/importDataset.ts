@@ -10,7 +10,7 @@ import { readParseRejects } from './parseRejects';
 import { measureTable } from './qualityReport';
 import { translateReadError } from './readErrors';
 import { convertNumericText, findNumericTextColumns } from './numericText';
-import { openSource, type SourceRelation } from './sourceRelation';
+import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
 import { planTimeParsing, type TimeParsing } from './timeParsing';
 
 export interface ImportControl {
@@ -55,8 +55,9 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
       control.signal.throwIfAborted();
       const relation = await openSource(db, source, { textColumns: new Set([...textColumns, mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]) });
       checkMappedColumns(relation, mapping);
-      const time = mapping.kind === 'events' ? await planTimeParsing(db, relation, findColumn(relation, mapping.timeColumn), mapping) : null;
-      const numericText = await findNumericTextColumns(db, relation, mapping);
+      const sample = await sampleOf(db, relation);
+      const time = mapping.kind === 'events' ? await planTimeParsing(db, sample, findColumn(relation, mapping.timeColumn), mapping) : null;
+      const numericText = await findNumericTextColumns(db, sample, mapping);
       try {
         return await db.transaction(() => loadOnce(db, relation, mapping, time, numericText, control, attempt < MAX_TYPE_RETRIES));
       } catch (error) {

@@ -1,9 +1,9 @@
 import type { ImportMapping, ImportWarning } from '../../../shared/contract/imports';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
-import type { SourceRelation } from './sourceRelation';
+import { SAMPLE_ROWS, type SourceRelation } from './sourceRelation';
 
-const SAMPLE_SIZE = 5000;
+const SAMPLE_SIZE = SAMPLE_ROWS;
 const MAX_CANDIDATES = 500;
 const SEPARATED = '-?\\d{1,3}(,\\d{3})+(\\.\\d+)?';
 const PLAIN = '-?\\d+(\\.\\d+)?';

@@ -3,7 +3,7 @@ import { Database, usedParams } from '../sql/database';
 import { suggestMapping } from './mappingSuggestion';
 import { toPreviewCell } from './previewCells';
 import { translateReadError } from './readErrors';
-import { openSource, type SourceRelation } from './sourceRelation';
+import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
 import { detectTimeFormats } from './timeParsing';
 
 export const PREVIEW_ROWS = 100;
@@ -15,15 +15,15 @@ export const PREVIEW_ROWS = 100;
 export async function previewImport(source: ImportSource): Promise<ImportPreview> {
   const db = await Database.open(':memory:');
   try {
-    const detected = await openSource(db, source);
+    const detected = await openSource(db, source, { dialect: true });
     const first = suggestMapping(columnsOf(detected), await firstRows(db, detected));
     const mapped = [first.idColumn, first.timeColumn].filter((name): name is string => name !== null);
-    const relation = detected.format === 'csv' && mapped.length > 0 ? await openSource(db, source, { textColumns: new Set(mapped) }) : detected;
+    const relation = detected.format === 'csv' && mapped.length > 0 ? await openSource(db, source, { textColumns: new Set(mapped), dialect: true }) : detected;
     const rows = relation === detected ? await firstRows(db, detected) : await firstRows(db, relation);
     const columns = columnsOf(relation);
     const suggestion = suggestMapping(columns, rows);
     const timeColumn = relation.columns.find((column) => column.name === suggestion.timeColumn);
-    const timeFormats = timeColumn ? (await detectTimeFormats(db, relation, timeColumn)).formats : [];
+    const timeFormats = timeColumn ? (await detectTimeFormats(db, await sampleOf(db, relation), timeColumn)).formats : [];
     return {
       format: relation.format,
       files: relation.files,

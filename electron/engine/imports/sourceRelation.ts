@@ -30,6 +30,20 @@ export interface OpenOptions {
   textColumns?: ReadonlySet<string>;
   /** Names for the rejects tables; a fresh pair per read, so reads never mix their rejects. */
   rejectsTable?: string;
+  /** Also ask the CSV sniffer for the delimiter and header, to show them (the import itself does not need them). */
+  dialect?: boolean;
+}
+
+export const SAMPLE_ROWS = 5000;
+
+/**
+ * The source's first rows copied into a temporary table, presented as a relation over the same columns: detection
+ * (time formats, numbers written as text) reads the file once instead of once per question.
+ */
+export async function sampleOf(db: Database, relation: SourceRelation): Promise<SourceRelation> {
+  const name = `pwb_sample_${Math.random().toString(36).slice(2, 10)}`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${relation.from} LIMIT ${SAMPLE_ROWS}`, relation.params);
+  return { ...relation, from: quoteIdentifier(name), params: {}, rejectsTable: null };
 }
 
 const MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -80,7 +94,7 @@ async function openCsv(db: Database, source: ImportSource, files: SourceFile[], 
     const type = types[index] ?? 'VARCHAR';
     return { name: column.name, expr: quoteIdentifier(column.name), type, kind: columnKind(type) };
   });
-  const sniffed = await sniffDialect(db, files[0]?.path ?? '', source, detected.length);
+  const sniffed = options.dialect ? await sniffDialect(db, files[0]?.path ?? '', source, detected.length) : { delimiter: null, header: source.header ?? null };
   return {
     format: 'csv',
     files,

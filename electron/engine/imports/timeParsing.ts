@@ -2,7 +2,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { ImportMapping } from '../../../shared/contract/imports';
 import { WorkbenchError } from '../../../shared/errors';
 import type { Database } from '../sql/database';
-import type { RelationColumn, SourceRelation } from './sourceRelation';
+import { SAMPLE_ROWS, type RelationColumn, type SourceRelation } from './sourceRelation';
 
 /** How a source column becomes a TIMESTAMP (wall-clock time, no zone). */
 export interface TimeParsing {
@@ -21,7 +21,7 @@ const CANDIDATE_FORMATS = [
   '%d-%m-%Y %H:%M:%S', '%d-%m-%Y %H:%M', '%d-%m-%Y', '%d-%b-%Y %H:%M:%S', '%d-%b-%Y', '%d %b %Y %H:%M', '%d %b %Y',
   '%b %d, %Y %H:%M', '%b %d, %Y', '%Y%m%d%H%M%S', '%Y%m%d',
 ];
-const SAMPLE_SIZE = 5000;
+const SAMPLE_SIZE = SAMPLE_ROWS;
 const OFFSET_PATTERN = '([+-]\\d\\d(:?\\d\\d)?|Z)$';
 /** The format name for times DuckDB reads by itself (`2025-01-31 10:00:00`, `2025-01-31T10:00:00.5`); a valid `timeFormat`. */
 export const ISO = 'ISO 8601';
