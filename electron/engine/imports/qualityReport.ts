@@ -42,7 +42,11 @@ export async function measureTable(db: Database, target: ReportTarget, now: Date
     return { name: column.name, type: column.type, kind: columnKind(column.type), nonNull: count, completeness: rows === 0 ? 0 : count / rows };
   });
   const eventsPerMonth = time
-    ? (await db.all(`SELECT strftime(${time}, '%Y-%m') AS month, count(*) AS events FROM ${target.table} GROUP BY 1 ORDER BY 1`)).map((row) => ({
+    ? (
+        await db.all(
+          `SELECT strftime(month, '%Y-%m') AS month, events FROM (SELECT date_trunc('month', ${time}) AS month, count(*) AS events FROM ${target.table} WHERE ${time} IS NOT NULL GROUP BY 1) ORDER BY 1`,
+        )
+      ).map((row) => ({
         month: String(row['month']),
         events: Number(row['events']),
       }))
