@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_GENERATOR_VERSION, writeDemoData, type DemoOptions } from './demo';
-import { datasetTable, registerDataset } from './datasets/datasetCatalog';
+import { datasetTable, registerDataset, tableColumnTypes } from './datasets/datasetCatalog';
+import { reportForGeneratedTable } from './imports/generatedReport';
 import type { JobContext } from './jobs/jobManager';
 import { Workspace } from './workspace/workspaceFile';
 
@@ -31,7 +32,24 @@ export async function buildDemoWorkspace(path: string, job: Pick<JobContext, 'si
       job.signal,
     );
     job.signal.throwIfAborted();
-    job.progress(0.92, 'Recording the datasets');
+    job.progress(0.92, 'Measuring the datasets');
+    const eventsTable = datasetTable(DEMO_EVENTS_TABLE);
+    const profilesTable = datasetTable(DEMO_PROFILES_TABLE);
+    const eventsReport = await reportForGeneratedTable(workspace.db, {
+      table: eventsTable,
+      columns: await tableColumnTypes(workspace.db, DEMO_EVENTS_TABLE),
+      idColumn: 'customer_id',
+      timeColumn: 'timestamp',
+      eventTypeColumn: 'eventType',
+    });
+    const profilesReport = await reportForGeneratedTable(workspace.db, {
+      table: profilesTable,
+      columns: await tableColumnTypes(workspace.db, DEMO_PROFILES_TABLE),
+      idColumn: 'customer_id',
+      timeColumn: null,
+      eventTypeColumn: null,
+    });
+    job.progress(0.96, 'Recording the datasets');
     await workspace.db.transaction(async () => {
       await registerDataset(workspace.db, {
         name: 'Demo store events',
@@ -41,6 +59,7 @@ export async function buildDemoWorkspace(path: string, job: Pick<JobContext, 'si
         timeColumn: 'timestamp',
         eventTypeColumn: 'eventType',
         source: { generator: 'demo', version: DEMO_GENERATOR_VERSION },
+        report: eventsReport,
       });
       await registerDataset(workspace.db, {
         name: 'Demo store profiles',
@@ -50,6 +69,7 @@ export async function buildDemoWorkspace(path: string, job: Pick<JobContext, 'si
         timeColumn: null,
         eventTypeColumn: null,
         source: { generator: 'demo', version: DEMO_GENERATOR_VERSION },
+        report: profilesReport,
       });
     });
     await workspace.db.run('CHECKPOINT');

@@ -149,6 +149,14 @@ export async function tableColumns(db: Database, tableName: string): Promise<str
   return rows.map((row) => String(row['column_name']));
 }
 
+export async function tableColumnTypes(db: Database, tableName: string): Promise<Array<{ name: string; type: string }>> {
+  const rows = await db.all(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+    [DATA_SCHEMA, tableName],
+  );
+  return rows.map((row) => ({ name: String(row['column_name']), type: String(row['data_type']) }));
+}
+
 const SELECT_DATASET = `SELECT id, name, kind, id_column, time_column, event_type_column, row_count, customer_count,
   strftime(min_time, '%Y-%m-%dT%H:%M:%S') AS min_time, strftime(max_time, '%Y-%m-%dT%H:%M:%S') AS max_time,
   strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at FROM pwb.datasets`;

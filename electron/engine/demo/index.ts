@@ -15,7 +15,7 @@ import { dropStagingTables, StagedEvents, StagedProfiles } from './write';
  */
 
 /** Bump on any change that alters the generated rows: callers cache the demo workspace by it. */
-export const DEMO_GENERATOR_VERSION = 2;
+export const DEMO_GENERATOR_VERSION = 3;
 
 export interface DemoOptions {
   /** A 32-bit unsigned integer. */
