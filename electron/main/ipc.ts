@@ -8,6 +8,14 @@ import { createHandlers } from '../host/handlers';
 import { isAppUrl } from './security';
 
 const WORKSPACE_FILTERS = [{ name: 'Propensity Workbench workspace', extensions: ['pwb'] }];
+// Compressed CSV is matched by its last extension only: the dialog filters on what follows the final dot.
+const DATA_FILE_FILTERS = [
+  { name: 'Data files', extensions: ['csv', 'tsv', 'txt', 'gz', 'parquet', 'json', 'ndjson', 'jsonl'] },
+  { name: 'CSV and TSV (also gzipped)', extensions: ['csv', 'tsv', 'txt', 'gz'] },
+  { name: 'Parquet', extensions: ['parquet'] },
+  { name: 'JSON and NDJSON', extensions: ['json', 'ndjson', 'jsonl'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 /** Serves the contract over Electron IPC: one handler for calls, engine events sent to every window. */
 export function bindContractToIpc(engine: Engine): () => void {
@@ -25,6 +33,12 @@ export function bindContractToIpc(engine: Engine): () => void {
         const options = { filters: WORKSPACE_FILTERS, defaultPath: 'workspace.pwb' };
         const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
         return result.canceled ? null : (result.filePath ?? null);
+      },
+      pickDataFiles: async () => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options = { title: 'Choose data files', properties: ['openFile' as const, 'multiSelections' as const], filters: DATA_FILE_FILTERS };
+        const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
       },
     }),
   );

@@ -10,8 +10,8 @@ import { WorkbenchProvider } from './state/WorkbenchContext';
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 8 }, defaultRadius: 'md' });
 const contrastResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolved.colors.gray[7] },
-  dark: { '--mantine-color-dimmed': resolved.colors.dark[1] },
+  light: { '--mantine-color-dimmed': resolved.colors.gray[7], '--mantine-color-error': resolved.colors.red[9] },
+  dark: { '--mantine-color-dimmed': resolved.colors.dark[1], '--mantine-color-error': resolved.colors.red[4] },
 });
 const client = connectToEngine();
 const root = document.getElementById('root');

@@ -32,7 +32,7 @@ export const importMappingSchema = z.strictObject({
   idColumn: columnNameSchema,
   /** Required for events, ignored for profiles. */
   timeColumn: columnNameSchema.nullable().default(null),
-  /** strptime format such as `%d/%m/%Y %H:%M`; detected when null. */
+  /** strptime format such as `%d/%m/%Y %H:%M`, or `ISO 8601` for times DuckDB reads as they are; detected when null. */
   timeFormat: z.string().min(2).max(100).nullable().default(null),
   /** Zone that times carrying an offset are converted to (stored times are wall-clock); UTC when null. */
   timeZone: z.string().min(1).max(64).nullable().default(null),
@@ -62,7 +62,7 @@ export const importSuggestionSchema = z.object({
   timeColumn: z.string().nullable(),
   eventTypeColumn: z.string().nullable(),
   numericIds: z.boolean(),
-  /** Formats that read every sampled value of the suggested time column; more than one means the user must choose. */
+  /** Formats (strptime, or `ISO 8601`) that read the most sampled values of the suggested time column; more than one means the user must choose. */
   timeFormats: z.array(z.string()),
 });
 export type ImportSuggestion = z.infer<typeof importSuggestionSchema>;

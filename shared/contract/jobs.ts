@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorInfoSchema } from '../errors';
 
 export const jobIdSchema = z.string().regex(/^job_[a-z0-9]+$/, 'not a job id');
 export const jobKindSchema = z.enum(['demo', 'import']);
@@ -19,5 +20,7 @@ export const jobSnapshotSchema = z.object({
   startedAt: z.string(),
   /** The dataset a finished import made. */
   datasetId: z.string().optional(),
+  /** Why a failed job failed, so a client that reconnects can still say it. */
+  error: errorInfoSchema.optional(),
 });
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;

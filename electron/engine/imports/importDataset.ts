@@ -104,7 +104,11 @@ async function loadOnce(
   const counted = await countRejects(db, table, select.idColumn, select.timeColumn);
   const rowsRejected: Partial<Record<RejectReason, number>> = { ...parseRejects.counts, ...counted.rejected };
   const rowsRead = parseRejects.total + counted.rows;
-  const samples = [...parseRejects.samples, ...(select.timeColumn === null ? [] : await rejectedTimeSamples(db, table))];
+  const samples = [
+    ...parseRejects.samples,
+    ...(counted.rejected.null_id ? await missingIdSamples(db, table, select) : []),
+    ...(select.timeColumn === null ? [] : await rejectedTimeSamples(db, table)),
+  ];
   if (rowsRead === 0) throw new WorkbenchError('invalid_input', `${fileNames(relation)} has no data rows${relation.header ? ' (only a header line)' : ''}.`, 'source.files');
   await dropRejectedRows(db, table, select.idColumn, select.timeColumn);
   if (mapping.kind === 'profiles') {
@@ -212,6 +216,18 @@ async function dropRejectedRows(db: Database, table: string, idColumn: string, t
   }
   await db.run(`DELETE FROM ${table} WHERE ${id} IS NULL OR ${quoteIdentifier(timeColumn)} IS NULL`);
   await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+}
+
+/** A few rows without an id, shown by their first other columns so the user can find them in the file. */
+async function missingIdSamples(db: Database, table: string, select: { idColumn: string; columns: Array<{ name: string }> }) {
+  const shown = select.columns.filter((column) => column.name !== select.idColumn && column.name !== RAW_TIME_COLUMN).slice(0, 4);
+  if (shown.length === 0) return [{ reason: 'null_id' as const, line: null, detail: `no ${select.idColumn}` }];
+  const values = shown.map((column) => `CAST(${quoteIdentifier(column.name)} AS VARCHAR)`).join(', ');
+  const rows = await db.all(`SELECT [${values}] AS shown FROM ${table} WHERE ${quoteIdentifier(select.idColumn)} IS NULL LIMIT 3`);
+  return rows.map((row) => {
+    const cells = (row['shown'] as Array<string | null>).map((value, index) => `${shown[index]?.name}=${value ?? ''}`);
+    return { reason: 'null_id' as const, line: null, detail: `no ${select.idColumn}: ${cells.join(', ')}` };
+  });
 }
 
 async function rejectedTimeSamples(db: Database, table: string) {

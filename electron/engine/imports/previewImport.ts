@@ -29,7 +29,10 @@ export async function previewImport(source: ImportSource): Promise<ImportPreview
       files: relation.files,
       delimiter: relation.delimiter,
       header: relation.header,
-      columns,
+      // The time column is shown as what it becomes once a single format reads it.
+      columns: columns.map((column) =>
+        column.name === suggestion.timeColumn && column.kind === 'text' && timeFormats.length === 1 ? { ...column, type: 'TIMESTAMP', kind: 'time' as const } : column,
+      ),
       rows,
       suggestion: { ...suggestion, timeFormats },
       warnings: relation.warnings,

@@ -27,28 +27,46 @@ const OFFSET_PATTERN = '([+-]\\d\\d(:?\\d\\d)?|Z)$';
 export const ISO = 'ISO 8601';
 
 export interface TimeFormatDetection {
-  /** Patterns that read every sampled value (`ISO 8601` first when plain casting does). */
+  /** The patterns that read the most sampled values (`ISO 8601` when plain casting does); more than one is an ambiguity. */
   formats: string[];
   sampled: number;
+  /** How many sampled values the best pattern reads. */
+  read: number;
+  /** A sampled value the best pattern cannot read, if any. */
+  unreadable: string | null;
 }
 
-/** Which formats read a sample of the column's values; more than one (day-first vs month-first) means the user must choose. */
+/** Below this share of the sample, no pattern counts as the column's format: the column is probably not a time. */
+const MIN_SHARE_READ = 0.5;
+
+/**
+ * Which formats read the most of a sample of the column's values. Values none of them read are rejected at import
+ * (`unparsable_time`); two patterns reading the same values differently (day-first vs month-first) need the user.
+ */
 export async function detectTimeFormats(db: Database, relation: SourceRelation, column: RelationColumn): Promise<TimeFormatDetection> {
-  if (column.kind !== 'text') return { formats: [], sampled: 0 };
+  const none: TimeFormatDetection = { formats: [], sampled: 0, read: 0, unreadable: null };
+  if (column.kind !== 'text') return none;
   const sample = `SELECT CAST(${column.expr} AS VARCHAR) AS value FROM ${relation.from} WHERE ${column.expr} IS NOT NULL AND trim(CAST(${column.expr} AS VARCHAR)) <> '' LIMIT ${SAMPLE_SIZE}`;
-  const counts = CANDIDATE_FORMATS.map((_, index) => `count(try_strptime(value, $format_${index})) AS f${index}`).join(', ');
-  const params: Record<string, DuckDBValue> = { ...relation.params, offset_pattern: OFFSET_PATTERN };
-  CANDIDATE_FORMATS.forEach((format, index) => (params[`format_${index}`] = format));
-  const row = await db.one(
-    `SELECT count(*) AS sampled, count(TRY_CAST(value AS TIMESTAMP)) AS iso, ${counts} FROM (${sample})`,
-    params,
-  );
+  const patterns = [ISO, ...CANDIDATE_FORMATS];
+  const reads = (index: number) => (index === 0 ? 'TRY_CAST(value AS TIMESTAMP)' : `try_strptime(value, $format_${index})`);
+  const counts = patterns.map((_, index) => `count(${reads(index)}) AS f${index}`).join(', ');
+  const params: Record<string, DuckDBValue> = { ...relation.params };
+  patterns.forEach((format, index) => index > 0 && (params[`format_${index}`] = format));
+  const row = await db.one(`SELECT count(*) AS sampled, ${counts} FROM (${sample})`, params);
   const sampled = Number(row?.['sampled'] ?? 0);
-  if (sampled === 0) return { formats: [], sampled };
-  const formats: string[] = [];
-  if (Number(row?.['iso']) === sampled) formats.push(ISO);
-  else CANDIDATE_FORMATS.forEach((format, index) => Number(row?.[`f${index}`]) === sampled && formats.push(format));
-  return { formats: preferLongest(formats), sampled };
+  const read = Math.max(0, ...patterns.map((_, index) => Number(row?.[`f${index}`] ?? 0)));
+  if (sampled === 0 || read < sampled * MIN_SHARE_READ) return { ...none, sampled, read, unreadable: await firstUnread(db, sample, params, null) };
+  const best = patterns.map((format, index) => ({ format, index })).filter(({ index }) => Number(row?.[`f${index}`]) === read);
+  const formats = best.some(({ format }) => format === ISO) ? [ISO] : preferLongest(best.map(({ format }) => format));
+  const chosen = best.find(({ format }) => format === formats[0]);
+  const unreadable = read < sampled && chosen ? await firstUnread(db, sample, params, reads(chosen.index)) : null;
+  return { formats, sampled, read, unreadable };
+}
+
+/** A sampled value the pattern does not read (or the first value, when no pattern is given). */
+async function firstUnread(db: Database, sample: string, params: Record<string, DuckDBValue>, reads: string | null): Promise<string | null> {
+  const row = await db.one(`SELECT value FROM (${sample}) ${reads === null ? '' : `WHERE ${reads} IS NULL`} LIMIT 1`, params);
+  return row ? String(row['value']) : null;
 }
 
 /** Settles how to read the mapped time column, or says precisely why it cannot be read. */
@@ -86,20 +104,19 @@ export async function planTimeParsing(db: Database, relation: SourceRelation, co
   if (Number(withOffsets?.['zoned']) > 0 && Number(withOffsets?.['zoned']) === Number(withOffsets?.['sampled'])) {
     return { expr: `timezone($time_zone, TRY_CAST(${text} AS TIMESTAMPTZ))`, params: { time_zone: zone }, description: `${ISO} with offsets, shown in ${zone}` };
   }
-  const { formats, sampled } = await detectTimeFormats(db, relation, column);
+  const { formats, sampled, unreadable } = await detectTimeFormats(db, relation, column);
   if (sampled === 0) throw new WorkbenchError('invalid_input', `Column "${column.name}" has no values, so it cannot be the time column.`, 'mapping.timeColumn');
   if (formats.length === 0) {
-    const example = await firstValue(db, relation, column);
     throw new WorkbenchError(
       'invalid_input',
-      `The values of "${column.name}" could not be read as times (for example "${example}"). Give their format, such as %d/%m/%Y %H:%M (--time-format).`,
+      `The values of "${column.name}" could not be read as times (for example "${unreadable ?? ''}"). Give their format, such as %d/%m/%Y %H:%M (Time format; --time-format on the command line).`,
       'mapping.timeFormat',
     );
   }
   if (formats.length > 1) {
     throw new WorkbenchError(
       'invalid_input',
-      `The times in "${column.name}" could be read more than one way (${formats.join(' or ')}): is the day or the month first? Choose the format (--time-format).`,
+      `The times in "${column.name}" could be read more than one way (${formats.join(' or ')}): is the day or the month first? Choose the format (Time format; --time-format on the command line).`,
       'mapping.timeFormat',
     );
   }
@@ -117,11 +134,6 @@ async function planEpoch(db: Database, relation: SourceRelation, column: Relatio
     throw new WorkbenchError('invalid_input', `Column "${column.name}" holds small numbers (largest ${largest}), not times. Choose another time column.`, 'mapping.timeColumn');
   }
   return { expr: `make_timestamp(CAST(round(${number} * ${units.factor}) AS BIGINT))`, params: {}, description: `Unix time in ${units.name}` };
-}
-
-async function firstValue(db: Database, relation: SourceRelation, column: RelationColumn): Promise<string> {
-  const row = await db.one(`SELECT CAST(${column.expr} AS VARCHAR) AS value FROM ${relation.from} WHERE ${column.expr} IS NOT NULL LIMIT 1`, relation.params);
-  return String(row?.['value'] ?? '');
 }
 
 /**

@@ -60,6 +60,8 @@ export class JobManager {
         const cancelled = controller.signal.aborted;
         snapshot.status = cancelled ? 'cancelled' : 'failed';
         const info = toErrorInfo(error, cancelled);
+        snapshot.error = info;
+        snapshot.message = info.message;
         this.events.emit('job.finished', { jobId, kind, status: snapshot.status, error: info, elapsedMs: performance.now() - started });
       } finally {
         this.forgetOldJobs();

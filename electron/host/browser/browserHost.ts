@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Engine } from '../../engine/engine';
@@ -8,6 +9,7 @@ import { createDispatcher } from '../dispatcher';
 import { createHandlers } from '../handlers';
 import { guardRequest, TOKEN_COOKIE } from './requestGuard';
 import { readStaticFile } from './staticFiles';
+import { receiveUpload, UploadError } from './uploadReceiver';
 
 export interface BrowserHostOptions {
   engine: Engine;
@@ -31,6 +33,7 @@ export interface BrowserHost {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const CALL_PREFIX = '/api/call/';
 const EVENTS_PATH = '/api/events';
+const UPLOAD_PATH = '/api/upload';
 
 /** Serves the contract over HTTP (calls) and WebSocket (events), and the built renderer, on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -39,7 +42,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   let port = 0;
 
-  const server = createServer((request, response) => {
+  const uploadsDir = join(options.engine.stateDir, 'uploads');
+
+  // No whole-request deadline: an upload of several GiB takes longer than any sane one; uploads have an idle timeout instead.
+  const server = createServer({ requestTimeout: 0 }, (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}`);
       else response.destroy();
@@ -49,8 +55,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const isCall = url.pathname.startsWith(CALL_PREFIX);
-    const verdict = guardRequest(request, port, token, { allowCookie: !isCall });
+    const isUpload = url.pathname === UPLOAD_PATH;
+    const verdict = guardRequest(request, port, token, { allowCookie: !isCall && !isUpload });
     if (!verdict.allowed) return send(response, verdict.status, 'text/plain; charset=utf-8', verdict.reason);
+
+    if (isUpload) {
+      // Like a call, an upload must present the token itself; unlike one, not in the URL either, where it would stay in logs and history.
+      if (verdict.tokenFrom !== 'header') return send(response, 401, 'text/plain; charset=utf-8', 'Uploads need the token in the X-Pwb-Token header.');
+      return handleUpload(request, response, url);
+    }
 
     if (isCall) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Calls are POST requests.');
@@ -73,6 +86,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
     }
     send(response, 200, file.contentType, file.body);
+  }
+
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method !== 'POST') return sendUploadError(response, 405, 'Uploads are POST requests.');
+    const name = url.searchParams.get('name');
+    if (!name) return sendUploadError(response, 400, 'The upload needs the file name (?name=).');
+    try {
+      sendJson(response, await receiveUpload(request, uploadsDir, name));
+    } catch (error) {
+      if (request.destroyed || response.destroyed) return;
+      const status = error instanceof UploadError ? error.status : 500;
+      response.setHeader('Connection', 'close');
+      sendUploadError(response, status, error instanceof Error ? error.message : String(error));
+    }
   }
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -132,8 +159,12 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(body);
 }
 
-function sendJson(response: ServerResponse, value: unknown): void {
-  send(response, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+function sendJson(response: ServerResponse, value: unknown, status = 200): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function sendUploadError(response: ServerResponse, status: number, message: string): void {
+  sendJson(response, { error: { code: status === 500 ? 'io_error' : 'invalid_input', message } }, status);
 }
 
 async function readBody(request: IncomingMessage): Promise<string | null> {

@@ -18,6 +18,11 @@ export function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** The token this tab keeps, once takeToken has read it from the URL. */
+export function storedToken(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 /** The contract over HTTP (calls) and a WebSocket (events) to the browser host that served this page. */
 export function createBrowserClient(token: string): WorkbenchClient {
   return createClient(

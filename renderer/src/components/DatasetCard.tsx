@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import { formatCount, formatSpanDays, formatTimestamp } from '../format';
 import { MonthlyActivityChart } from './MonthlyActivityChart';
@@ -16,10 +17,19 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-/** The summary of one dataset: rows, customers and, for events, the time span. */
-export function DatasetCard({ dataset }: { dataset: DatasetSummary }) {
+/** The summary of one dataset: rows, customers and, for events, the time span; `actions` go at its foot. */
+export function DatasetCard({ dataset, actions, selected = false }: { dataset: DatasetSummary; actions?: ReactNode; selected?: boolean }) {
   return (
-    <Card withBorder padding="lg" radius="md" data-testid="dataset-card" aria-label={`Dataset ${dataset.name}`}>
+    <Card
+      component="section"
+      withBorder
+      padding="lg"
+      radius="md"
+      data-testid="dataset-card"
+      data-dataset-id={dataset.id}
+      aria-label={`Dataset ${dataset.name}`}
+      style={selected ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 } : undefined}
+    >
       <Group justify="space-between" mb="md">
         <Text fw={700} size="lg" component="h3" m={0}>
           {dataset.name}
@@ -61,6 +71,11 @@ export function DatasetCard({ dataset }: { dataset: DatasetSummary }) {
           </>
         ) : null}
       </Text>
+      {actions ? (
+        <Group gap="xs" mt="md">
+          {actions}
+        </Group>
+      ) : null}
     </Card>
   );
 }

@@ -6,7 +6,14 @@ import type { MethodOutput } from '../../../shared/contract/methods';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
 
 export type AppInfo = MethodOutput<'app.info'>;
-export type JobView = EventPayload<'job.progress'> & { status: 'running' | 'succeeded' | 'failed' | 'cancelled'; error?: string };
+export type JobView = EventPayload<'job.progress'> & {
+  status: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  error?: string;
+  /** The input field a failed job's error is about, such as `mapping.idColumn`. */
+  errorField?: string;
+  /** The dataset a finished import made. */
+  datasetId?: string;
+};
 
 interface WorkbenchState {
   client: WorkbenchClient;
@@ -77,6 +84,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
             message: finished.error?.message ?? 'Done',
             status: finished.status,
             ...(finished.error ? { error: finished.error.message } : {}),
+            ...(finished.error?.field ? { errorField: finished.error.field } : {}),
+            ...(finished.datasetId ? { datasetId: finished.datasetId } : {}),
           },
         };
       }),

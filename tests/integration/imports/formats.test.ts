@@ -84,6 +84,16 @@ describe('import formats', () => {
     expect(report.rejectSamples).toContainEqual({ reason: 'unparsable_time', line: null, detail: 'could not read "yesterday" as a time' });
   });
 
+  it('detects the format most times are written in and rejects, with an example, the few written otherwise', async () => {
+    const lines = ['id,seen'];
+    for (let day = 1; day <= 28; day += 1) lines.push(`c${day},${String(day).padStart(2, '0')}/01/2025 10:00`);
+    lines.push('c99,not a time');
+    const target = await workspace();
+    const { report } = await run(target, { files: [write('mostly.csv', lines.join('\n'))] }, { name: 'Mostly', kind: 'events', idColumn: 'id', timeColumn: 'seen' });
+    expect(report).toMatchObject({ rowsRead: 29, rowsImported: 28, rowsRejected: { unparsable_time: 1 }, timeFormat: '%d/%m/%Y %H:%M' });
+    expect(report.rejectSamples).toEqual([{ reason: 'unparsable_time', line: null, detail: 'could not read "not a time" as a time' }]);
+  });
+
   it('refuses day/month-ambiguous times until the format is chosen, and names both readings', async () => {
     const file = write('ambiguous.csv', 'id,date\na,01/02/2025\nb,03/04/2025\nc,05/06/2025\n');
     const target = await workspace();
@@ -127,7 +137,7 @@ describe('import formats', () => {
     expect(preview.rows).toHaveLength(100);
     expect(preview.columns.map((column) => [column.name, column.kind])).toEqual([
       ['customer_id', 'text'],
-      ['event_time', 'text'],
+      ['event_time', 'time'],
       ['event_type', 'text'],
       ['amount', 'number'],
     ]);

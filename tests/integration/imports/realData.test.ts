@@ -42,6 +42,7 @@ describe('importing the real retail and telco files', () => {
     expect(numeric.report.eventsPerMonth).toHaveLength(13);
     expect(numeric.report.eventsPerMonth[0]).toEqual({ month: '2010-12', events: expect.any(Number) });
     expect(numeric.report.duplicateRows).toBeGreaterThan(0);
+    expect(numeric.report.rejectSamples[0]).toEqual({ reason: 'null_id', line: null, detail: expect.stringMatching(/^no CustomerID: InvoiceNo=\d+, StockCode=/) });
     expect(numeric.report.warnings.map((warning) => warning.code)).toContain('DUPLICATE_ROWS');
   }, 120_000);
 
