@@ -9,7 +9,7 @@ import { createDispatcher } from '../dispatcher';
 import { createHandlers } from '../handlers';
 import { guardRequest, TOKEN_COOKIE } from './requestGuard';
 import { readStaticFile } from './staticFiles';
-import { receiveUpload, UploadError } from './uploadReceiver';
+import { receiveUpload, removeOldUploads, UploadError } from './uploadReceiver';
 
 export interface BrowserHostOptions {
   engine: Engine;
@@ -43,6 +43,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let port = 0;
 
   const uploadsDir = join(options.engine.stateDir, 'uploads');
+  await removeOldUploads(uploadsDir);
 
   // No whole-request deadline: an upload of several GiB takes longer than any sane one; uploads have an idle timeout instead.
   const server = createServer({ requestTimeout: 0 }, (request, response) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -63,4 +63,21 @@ export async function receiveUpload(request: IncomingMessage, uploadsDir: string
     throw new UploadError(400, `The upload did not complete: ${error instanceof Error ? error.message : String(error)}`);
   }
   return { path, bytes };
+}
+
+/** Uploads are kept for re-imports for this long, then removed when a host starts. */
+export const UPLOAD_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Removes upload folders older than the retention period; an unreadable entry is left alone. */
+export async function removeOldUploads(uploadsDir: string, now = Date.now()): Promise<number> {
+  let removed = 0;
+  const entries = await readdir(uploadsDir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const folder = join(uploadsDir, entry);
+    const modified = await stat(folder).then((info) => info.mtimeMs, () => now);
+    if (now - modified < UPLOAD_RETENTION_MS) continue;
+    await rm(folder, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
 }

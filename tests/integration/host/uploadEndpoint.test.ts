@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uploadResultSchema } from '../../../shared/contract/imports';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser/browserHost';
-import { safeUploadName } from '../../../electron/host/browser/uploadReceiver';
+import { removeOldUploads, safeUploadName, UPLOAD_RETENTION_MS } from '../../../electron/host/browser/uploadReceiver';
 import { useEngines } from '../../helpers/engineFixture';
 import { writeStaticSite } from '../../helpers/rendererFixture';
 
@@ -130,5 +130,18 @@ describe('browser host uploads', () => {
     });
     expect(status).toBe(413);
     expect(filesUnder(uploadsDir)).toEqual([]);
+  });
+
+  it('removes uploads older than a week and keeps recent ones', async () => {
+    const uploadsDir = join(tempDir(), 'uploads');
+    for (const folder of ['old', 'recent']) {
+      mkdirSync(join(uploadsDir, folder), { recursive: true });
+      writeFileSync(join(uploadsDir, folder, 'events.csv'), 'id\n1\n');
+    }
+    const weekAndADayAgo = (Date.now() - UPLOAD_RETENTION_MS - 86_400_000) / 1000;
+    utimesSync(join(uploadsDir, 'old'), weekAndADayAgo, weekAndADayAgo);
+    expect(await removeOldUploads(uploadsDir)).toBe(1);
+    expect(readdirSync(uploadsDir)).toEqual(['recent']);
+    expect(await removeOldUploads(join(tempDir(), 'missing'))).toBe(0);
   });
 });
