@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { ImportMapping, ImportSource, ImportWarning, QualityReport, RejectReason } from '../../../shared/contract/imports';
 import { WorkbenchError } from '../../../shared/errors';
@@ -8,7 +9,10 @@ import { buildImportSelect, RAW_TIME_COLUMN } from './importSelect';
 import { checkMappedColumns } from './mappedColumns';
 import { readParseRejects } from './parseRejects';
 import { measureTable } from './qualityReport';
-import { translateReadError } from './readErrors';
+import { explainReadError } from './readErrors';
+import { checkQuoting } from './quoting';
+import { verifyGzip } from './fileScans';
+import { emptyTextReason, isGzip, type SourceFile } from './sourceFiles';
 import { convertNumericText, findNumericTextColumns } from './numericText';
 import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
 import { planTimeParsing, type TimeParsing } from './timeParsing';
@@ -48,31 +52,72 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
     interrupting = setInterval(() => db.interrupt(), INTERRUPT_REPEAT_MS);
   };
   control.signal.addEventListener('abort', interrupt);
+  let gzipCheck: Promise<void> | null = null;
   try {
     control.progress(0.01, 'Reading the file layout');
-    const textColumns = new Set<string>();
+    const retried = new Map<string, number>();
     for (let attempt = 0; ; attempt += 1) {
       control.signal.throwIfAborted();
-      const relation = await openSource(db, source, { textColumns: new Set([...textColumns, mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]) });
-      checkMappedColumns(relation, mapping);
+      const textColumns = new Set([...retried.keys(), mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]);
+      const relation = await openSource(db, source, { textColumns });
+      // DuckDB stops quietly at the end of a cut-off gzip stream; Node checks the whole stream alongside the load.
+      gzipCheck ??= verifyCompressedFiles(relation.files, control.signal);
       const sample = await sampleOf(db, relation);
+      await checkSourceHasRows(db, relation, sample);
+      checkMappedColumns(relation, mapping);
+      const quoting = relation.format === 'csv' ? await checkQuoting(db, relation, sample, source.delimiter) : [];
       const time = mapping.kind === 'events' ? await planTimeParsing(db, sample, findColumn(relation, mapping.timeColumn), mapping) : null;
       const numericText = await findNumericTextColumns(db, sample, mapping);
+      const check = gzipCheck;
       try {
-        return await db.transaction(() => loadOnce(db, relation, mapping, time, numericText, control, attempt < MAX_TYPE_RETRIES));
+        return await db.transaction(async () => {
+          const outcome = await loadOnce(db, relation, mapping, time, numericText, retried, quoting, control, attempt < MAX_TYPE_RETRIES);
+          control.progress(0.98, 'Checking the compressed files');
+          await check;
+          return outcome;
+        });
       } catch (error) {
         if (!(error instanceof RetryAsText)) throw error;
-        for (const column of error.columns) textColumns.add(column);
+        for (const [column, count] of error.columns) retried.set(column, (retried.get(column) ?? 0) + count);
       }
     }
   } catch (error) {
     if (control.signal.aborted) throw new WorkbenchError('cancelled', 'Import cancelled; the workspace is unchanged.');
-    throw translateReadError(error, source.files.join(', '), source.format ?? 'csv');
+    throw await explainReadError(error, source.files, source.format ?? 'csv');
   } finally {
     control.signal.removeEventListener('abort', interrupt);
     clearInterval(interrupting);
+    await gzipCheck?.catch(() => undefined);
     db.close();
   }
+}
+
+/** Every gzip source decompressed end to end in Node; a damaged or truncated one fails the import by name. */
+async function verifyCompressedFiles(files: SourceFile[], signal: AbortSignal): Promise<void> {
+  for (const file of files.filter((candidate) => isGzip(candidate.path))) {
+    try {
+      await verifyGzip(file.path, signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new WorkbenchError('invalid_input', `${basename(file.path)} is damaged or truncated: its compressed data ${/end of file/i.test(reason) ? 'ends too early' : `cannot be read (${reason})`}. Nothing was imported.`, 'source.files');
+    }
+  }
+}
+
+/** A source without a single row is refused before anything else is judged, with the reason in its own words. */
+async function checkSourceHasRows(db: Database, relation: SourceRelation, sample: SourceRelation): Promise<void> {
+  if (relation.format === 'csv') {
+    // Blank lines read as rows of NULLs, so small files are judged by their text first.
+    const reasons = relation.files.map((file) => emptyTextReason(file.path));
+    const reason = reasons.find((entry) => entry !== null);
+    if (reason && reasons.every((entry) => entry !== null)) throw new WorkbenchError('invalid_input', reason, 'source.files');
+  }
+  const row = await db.one(`SELECT count(*) AS n FROM ${sample.from}`);
+  if (Number(row?.['n'] ?? 0) > 0) return;
+  const parseRejects = relation.rejectsTable === null ? undefined : await db.one(`SELECT count(*) AS n FROM ${quoteIdentifier(relation.rejectsTable)}`).catch(() => undefined);
+  if (Number(parseRejects?.['n'] ?? 0) > 0) return;
+  throw new WorkbenchError('invalid_input', `${relation.files.map((entry) => basename(entry.path)).join(', ')} has no data rows.`, 'source.files');
 }
 
 async function loadOnce(
@@ -81,6 +126,8 @@ async function loadOnce(
   mapping: ImportMapping,
   time: TimeParsing | null,
   numericText: string[],
+  retried: ReadonlyMap<string, number>,
+  quoting: ImportWarning[],
   control: ImportControl,
   mayRetry: boolean,
 ): Promise<ImportOutcome> {
@@ -97,8 +144,7 @@ async function loadOnce(
     db.run(`CREATE TABLE ${table} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...time?.params }),
   );
   const parseRejects = await readParseRejects(db, rejectsTable);
-  const mixedColumns = [...parseRejects.castFailures.keys()];
-  if (mixedColumns.length > 0 && mayRetry) throw new RetryAsText(mixedColumns);
+  if (parseRejects.castFailures.size > 0 && mayRetry) throw new RetryAsText(parseRejects.castFailures);
 
   control.progress(0.82, 'Counting rejected rows');
   const counted = await countRejects(db, table, select.idColumn, select.timeColumn);
@@ -113,7 +159,10 @@ async function loadOnce(
   await dropRejectedRows(db, table, select.idColumn, select.timeColumn);
   if (mapping.kind === 'profiles') {
     const duplicates = await dropRepeatedIds(db, table, select.idColumn);
-    if (duplicates > 0) rowsRejected.duplicate_id = duplicates;
+    if (duplicates.count > 0) {
+      rowsRejected.duplicate_id = duplicates.count;
+      samples.push(...duplicates.samples);
+    }
   }
   const numbers = await convertNumericText(db, table, numericText);
   const columns = select.columns.map((column) => (numbers.converted.includes(column.name) ? { ...column, type: 'DOUBLE' } : column));
@@ -130,7 +179,7 @@ async function loadOnce(
     timeColumn: select.timeColumn,
     eventTypeColumn: mapping.eventTypeColumn,
   });
-  const warnings: ImportWarning[] = [...relation.warnings, ...numbers.warnings, ...mixedTypeWarnings(parseRejects.castFailures), ...measured.warnings];
+  const warnings: ImportWarning[] = [...relation.warnings, ...quoting, ...numbers.warnings, ...mixedTypeWarnings(retried, parseRejects.castFailures), ...measured.warnings];
   const report: QualityReport = {
     rowsRead,
     rowsImported,
@@ -169,8 +218,9 @@ async function loadOnce(
 
 /** Thrown inside the transaction (so it rolls back) when columns of mixed types must be read again as text. */
 class RetryAsText extends Error {
-  constructor(readonly columns: string[]) {
-    super(`retry ${columns.join(', ')} as text`);
+  /** Each column with how many lines did not fit its detected type. */
+  constructor(readonly columns: ReadonlyMap<string, number>) {
+    super(`retry ${[...columns.keys()].join(', ')} as text`);
   }
 }
 
@@ -238,20 +288,28 @@ async function rejectedTimeSamples(db: Database, table: string) {
 }
 
 /** A profile has one row per customer: the first row of each id is kept, the later ones are rejected. */
-async function dropRepeatedIds(db: Database, table: string, idColumn: string): Promise<number> {
+async function dropRepeatedIds(db: Database, table: string, idColumn: string) {
   const id = quoteIdentifier(idColumn);
   const row = await db.one(`SELECT count(*) - count(DISTINCT ${id}) AS repeats FROM ${table}`);
-  const repeats = Number(row?.['repeats'] ?? 0);
-  if (repeats > 0) {
-    await db.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS n FROM ${table}) WHERE n > 1)`);
-  }
-  return repeats;
+  const count = Number(row?.['repeats'] ?? 0);
+  if (count === 0) return { count, samples: [] };
+  const repeated = await db.all(`SELECT ${id} AS id, count(*) AS n FROM ${table} GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3`);
+  await db.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ${id} ORDER BY rowid) AS n FROM ${table}) WHERE n > 1)`);
+  const samples = repeated.map((entry) => ({
+    reason: 'duplicate_id' as const,
+    line: null,
+    detail: `${idColumn} ${String(entry['id'])} appears in ${Number(entry['n'])} rows; the first was kept`,
+  }));
+  return { count, samples };
 }
 
-function mixedTypeWarnings(castFailures: Map<string, number>): ImportWarning[] {
+function mixedTypeWarnings(retried: ReadonlyMap<string, number>, castFailures: ReadonlyMap<string, number>): ImportWarning[] {
   const warnings: ImportWarning[] = [];
+  for (const [column, count] of retried) {
+    warnings.push({ code: 'MIXED_TYPES', message: `${column} mixes values of different types (${count} lines did not fit the type detected from the first rows); it was imported as text.`, column, count });
+  }
   for (const [column, count] of castFailures) {
-    warnings.push({ code: 'MIXED_TYPES', message: `${column} mixes values of different types (${count} lines did not fit its detected type); those lines were rejected.`, column, count });
+    warnings.push({ code: 'MIXED_TYPES', message: `${column} mixes values of different types; ${count} lines that did not fit were rejected.`, column, count });
   }
   return warnings;
 }

@@ -1,40 +1,21 @@
 import type { ImportMapping, ImportWarning } from '../../../shared/contract/imports';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
-import { SAMPLE_ROWS, type SourceRelation } from './sourceRelation';
-
-const SAMPLE_SIZE = SAMPLE_ROWS;
-const MAX_CANDIDATES = 500;
-const SEPARATED = '-?\\d{1,3}(,\\d{3})+(\\.\\d+)?';
-const PLAIN = '-?\\d+(\\.\\d+)?';
+import type { SourceRelation } from './sourceRelation';
+import { profileTextColumns } from './textProfile';
 
 /**
  * CSV text columns that hold numbers the reader could not type: blanks written as spaces (` `) or thousands separators
  * (`1,234.50`). Judged on a sample; `convertNumericText` then checks every value before converting.
  */
-export async function findNumericTextColumns(db: Database, relation: SourceRelation, mapping: ImportMapping): Promise<string[]> {
-  if (relation.format !== 'csv') return [];
+export async function findNumericTextColumns(db: Database, sample: SourceRelation, mapping: ImportMapping): Promise<string[]> {
+  if (sample.format !== 'csv') return [];
   const mapped = new Set([mapping.idColumn, mapping.timeColumn, mapping.eventTypeColumn]);
-  const candidates = relation.columns.filter((column) => column.kind === 'text' && !mapped.has(column.name)).slice(0, MAX_CANDIDATES);
-  if (candidates.length === 0) return [];
-  const measures = candidates
-    .map((column, index) => {
-      const value = `trim(${column.expr})`;
-      return `count(${column.expr}) AS n${index}, count(*) FILTER (${value} = '') AS b${index},
-        count(*) FILTER (regexp_full_match(${value}, $separated)) AS s${index}, count(*) FILTER (regexp_full_match(${value}, $plain)) AS p${index}`;
-    })
-    .join(', ');
-  const row = await db.one(`SELECT ${measures} FROM (SELECT * FROM ${relation.from} LIMIT ${SAMPLE_SIZE})`, {
-    ...relation.params,
-    separated: SEPARATED,
-    plain: PLAIN,
-  });
-  return candidates
-    .filter((_, index) => {
-      const [values, blank, separated, plain] = ['n', 'b', 's', 'p'].map((prefix) => Number(row?.[`${prefix}${index}`] ?? 0)) as [number, number, number, number];
-      return values > blank && blank + separated + plain === values && (blank > 0 || separated > 0);
-    })
-    .map((column) => column.name);
+  const candidates = sample.columns.filter((column) => column.kind === 'text' && !mapped.has(column.name));
+  const profiles = await profileTextColumns(db, sample, candidates);
+  return profiles
+    .filter(({ values, blank, separated, plain }) => values > blank && blank + separated + plain === values && (blank > 0 || separated > 0))
+    .map(({ column }) => column.name);
 }
 
 /** Converts the candidate columns of the loaded table to numbers where every non-blank value is one; says what it did. */

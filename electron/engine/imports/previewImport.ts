@@ -2,7 +2,7 @@ import type { ImportPreview, ImportSource } from '../../../shared/contract/impor
 import { Database, usedParams } from '../sql/database';
 import { suggestMapping } from './mappingSuggestion';
 import { toPreviewCell } from './previewCells';
-import { translateReadError } from './readErrors';
+import { explainReadError } from './readErrors';
 import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
 import { detectTimeFormats } from './timeParsing';
 
@@ -52,6 +52,6 @@ async function firstRows(db: Database, relation: SourceRelation) {
     const reader = await db.connection.runAndReadAll(`SELECT ${select} FROM ${relation.from} LIMIT ${PREVIEW_ROWS}`, usedParams(relation.from, relation.params));
     return reader.getRowsJS().map((row) => row.map(toPreviewCell));
   } catch (error) {
-    throw translateReadError(error, relation.files.map((file) => file.path).join(', '), relation.format);
+    throw await explainReadError(error, relation.files.map((file) => file.path), relation.format);
   }
 }

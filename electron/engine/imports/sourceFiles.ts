@@ -97,13 +97,46 @@ function checkContent(file: SourceFile, format: FileFormat): void {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     throw new WorkbenchError('invalid_input', `${name} is UTF-16 text; save it as UTF-8 and import it again.`, 'source.files');
   }
-  if (head.includes(0)) {
+  if (head.includes(0) || knownBinary(head) !== null) {
+    const known = knownBinary(head);
     throw new WorkbenchError(
       'invalid_input',
-      `${name} does not look like text: it contains binary data near the start. Is it really a ${format.toUpperCase()} file?`,
+      known
+        ? `${name} does not look like text: it is ${known}.`
+        : `${name} does not look like text: it contains binary data near the start. Is it really a ${format.toUpperCase()} file?`,
       'source.files',
     );
   }
+}
+
+/** Common binary files people pick by mistake, recognised by their first bytes. */
+function knownBinary(head: Buffer): string | null {
+  const start = head.subarray(0, 8).toString('latin1');
+  if (start.startsWith('\x89PNG')) return 'a PNG image';
+  if (start.startsWith('\xff\xd8\xff')) return 'a JPEG image';
+  if (start.startsWith('%PDF')) return 'a PDF document';
+  if (start.startsWith('PK\x03\x04')) return 'a ZIP archive (an Excel .xlsx workbook is one: save the sheet as CSV)';
+  if (start.startsWith('\xd0\xcf\x11\xe0')) return 'an old Excel or Office file (save the sheet as CSV)';
+  if (start.startsWith('\x1f\x8b')) return 'gzip-compressed (name it with .gz so it is decompressed)';
+  return null;
+}
+
+/**
+ * Why a small text file has no data: only blank lines, or a header line and nothing after it. Null when its text
+ * holds more than that, or is too long to be judged from its start.
+ */
+export function emptyTextReason(path: string): string | null {
+  const head = readHead(path);
+  if (head.length >= SNIFF_BYTES) return null;
+  const lines = head.toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length === 0) return `${basename(path)} holds only blank lines; there is no data in it.`;
+  if (lines.length === 1) return `${basename(path)} has no data rows (only a header line).`;
+  return null;
+}
+
+/** The start of the file's text (decompressed), for checks that need to look at it. */
+export function textHead(path: string): string {
+  return readHead(path).toString('utf8');
 }
 
 /** The first bytes of the file's text, decompressed when it is gzip. */

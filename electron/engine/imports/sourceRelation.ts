@@ -1,11 +1,13 @@
+import { basename } from 'node:path';
 import { listValue, type DuckDBValue } from '@duckdb/node-api';
 import type { FileFormat, ImportSource, ImportWarning } from '../../../shared/contract/imports';
+import { WorkbenchError } from '../../../shared/errors';
 import type { Database } from '../sql/database';
 import { columnKind } from './columnKinds';
 import { flattenColumns, type FlatColumn } from './flattenColumns';
 import { quoteIdentifier } from '../sql/quote';
-import { translateReadError } from './readErrors';
-import { filesValue, resolveSourceFiles, type SourceFile } from './sourceFiles';
+import { explainReadError, MAX_LINE_BYTES } from './readErrors';
+import { filesValue, resolveSourceFiles, textHead, type SourceFile } from './sourceFiles';
 
 export interface RelationColumn extends FlatColumn {
   kind: ReturnType<typeof columnKind>;
@@ -46,16 +48,14 @@ export async function sampleOf(db: Database, relation: SourceRelation): Promise<
   return { ...relation, from: quoteIdentifier(name), params: {}, rejectsTable: null };
 }
 
-const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
 export async function openSource(db: Database, source: ImportSource, options: OpenOptions = {}): Promise<SourceRelation> {
   const { format, files } = await resolveSourceFiles(db, source);
-  const names = files.map((file) => file.path).join(', ');
   try {
     if (format === 'csv') return await openCsv(db, source, files, options);
     return await openNested(db, format, files);
   } catch (error) {
-    throw translateReadError(error, names, format);
+    throw await explainReadError(error, files.map((file) => file.path), format);
   }
 }
 
@@ -123,6 +123,16 @@ async function openNested(db: Database, format: 'parquet' | 'json', files: Sourc
   const params: Record<string, DuckDBValue> = { files: filesValue(files) };
   const from = format === 'parquet' ? 'read_parquet($files)' : `read_json($files, format='auto', sample_size=-1)`;
   const detected = await db.describe(`FROM ${from}`, params);
+  if (format === 'json' && detected.length === 1 && detected[0]?.name === 'json') throw notRecords(files);
   const columns = flattenColumns(detected).map((column) => ({ ...column, kind: columnKind(column.type) }));
   return { format, files, delimiter: null, header: null, from, params, columns, rejectsTable: null, warnings: [] };
+}
+
+/** DuckDB reads JSON that is not a list of objects as one column named `json`: say what the file holds instead. */
+function notRecords(files: SourceFile[]): WorkbenchError {
+  const file = files[0]?.path ?? '';
+  const text = textHead(file).trim();
+  const name = basename(file);
+  if (/^\[\s*\]$/.test(text)) return new WorkbenchError('invalid_input', `${name} is an empty list: it has no records, so no data rows.`, 'source.files');
+  return new WorkbenchError('invalid_input', `${name} holds a single value (${text.slice(0, 40)}), not records: each row must be a JSON object such as {"customer_id": "c1", …}.`, 'source.files');
 }
