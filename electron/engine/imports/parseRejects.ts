@@ -36,7 +36,7 @@ export async function readParseRejects(db: Database, rejectsTable: string | null
     if (firstReasonPerLine.has(key)) continue;
     firstReasonPerLine.set(key, reason);
     if (samples.filter((sample) => sample.reason === reason).length < SAMPLES_PER_REASON) {
-      samples.push({ reason, line: Number(row['line']), detail: `${String(row['error_message'])}: ${String(row['csv_line'] ?? '')}` });
+      samples.push({ reason, line: Number(row['line']), detail: `${plainDetail(row)}: ${String(row['csv_line'] ?? '')}` });
     }
   }
   const counts: Partial<Record<RejectReason, number>> = {};
@@ -55,5 +55,25 @@ function reasonFor(errorType: string): RejectReason {
       return 'line_too_long';
     default:
       return 'malformed_row';
+  }
+}
+
+/** DuckDB's reject message in the words the report uses. */
+function plainDetail(row: Record<string, unknown>): string {
+  const message = String(row['error_message'] ?? '');
+  const counts = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (counts) return `${counts[2]} fields where ${counts[1]} were expected`;
+  switch (String(row['error_type'])) {
+    case 'CAST':
+      return `a value that does not fit the type of ${String(row['column_name'] ?? 'its column')}`;
+    case 'INVALID ENCODING':
+    case 'INVALID UNICODE':
+      return 'bytes that are not valid UTF-8';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'a line longer than the limit';
+    case 'UNQUOTED VALUE':
+      return 'a quote inside a value that is not quoted';
+    default:
+      return message.split('\n')[0] ?? message;
   }
 }

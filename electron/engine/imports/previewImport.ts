@@ -1,6 +1,8 @@
-import type { ImportPreview, ImportSource } from '../../../shared/contract/imports';
+import type { ImportPreview, ImportSource, ImportWarning } from '../../../shared/contract/imports';
 import { Database, usedParams } from '../sql/database';
+import { quoteIdentifier } from '../sql/quote';
 import { suggestMapping } from './mappingSuggestion';
+import { readParseRejects, type ParseRejects } from './parseRejects';
 import { toPreviewCell } from './previewCells';
 import { explainReadError } from './readErrors';
 import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
@@ -24,18 +26,20 @@ export async function previewImport(source: ImportSource): Promise<ImportPreview
     const suggestion = suggestMapping(columns, rows);
     const timeColumn = relation.columns.find((column) => column.name === suggestion.timeColumn);
     const timeFormats = timeColumn ? (await detectTimeFormats(db, await sampleOf(db, relation), timeColumn)).formats : [];
+    const rejects = await readParseRejects(db, relation.rejectsTable);
+    const dialect = relation.delimiter === null ? await dialectFromRejectScans(db, relation) : null;
     return {
       format: relation.format,
       files: relation.files,
-      delimiter: relation.delimiter,
-      header: relation.header,
+      delimiter: relation.delimiter ?? dialect?.delimiter ?? null,
+      header: relation.header ?? dialect?.header ?? null,
       // The time column is shown as what it becomes once a single format reads it.
       columns: columns.map((column) =>
         column.name === suggestion.timeColumn && column.kind === 'text' && timeFormats.length === 1 ? { ...column, type: 'TIMESTAMP', kind: 'time' as const } : column,
       ),
       rows,
       suggestion: { ...suggestion, timeFormats },
-      warnings: relation.warnings,
+      warnings: [...relation.warnings, ...unparsedLineWarnings(rejects)],
     };
   } finally {
     db.close();
@@ -54,4 +58,24 @@ async function firstRows(db: Database, relation: SourceRelation) {
   } catch (error) {
     throw await explainReadError(error, relation.files.map((file) => file.path), relation.format);
   }
+}
+
+/** Lines of the previewed stretch the CSV reader set aside; the import will reject them with these reasons. */
+function unparsedLineWarnings(rejects: ParseRejects): ImportWarning[] {
+  if (rejects.total === 0) return [];
+  const first = rejects.samples[0];
+  return [
+    {
+      code: 'UNPARSABLE_LINES',
+      message: `${rejects.total} of the lines read for this preview could not be parsed and will be rejected${first ? ` (line ${first.line}: ${first.detail})` : ''}.`,
+      count: rejects.total,
+    },
+  ];
+}
+
+/** When the sniffer could not tell the dialect, the reader's own record of it (kept when lines were set aside). */
+async function dialectFromRejectScans(db: Database, relation: SourceRelation): Promise<{ delimiter: string; header: boolean } | null> {
+  if (relation.rejectsTable === null) return null;
+  const row = await db.one(`SELECT delimiter, has_header FROM ${quoteIdentifier(`${relation.rejectsTable}_scan`)} LIMIT 1`).catch(() => undefined);
+  return row ? { delimiter: String(row['delimiter']), header: Boolean(row['has_header']) } : null;
 }
