@@ -44,7 +44,7 @@ export function MonthlyActivityChart({ datasetId, name }: { datasetId: string; n
           height: 280,
           xaxis: { ...theme.xaxis, title: { text: 'Month' }, type: 'category' },
           yaxis: { ...theme.yaxis, title: { text: 'Events' }, rangemode: 'tozero' },
-          yaxis2: { title: { text: 'Active customers' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+          yaxis2: { title: { text: 'Active customers' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, tickmode: 'auto', tickformat: ',d' },
           legend: { orientation: 'h', y: -0.3 },
           margin: { ...theme.margin, r: 64, b: 80 },
         }}
