@@ -6,6 +6,12 @@ import type { Database, Row } from '../sql/database';
 import { qualifiedName, quoteIdentifier } from '../sql/quote';
 
 export const DATA_SCHEMA = 'data';
+/** Imported tables are named after their dataset id; one without a catalog entry was left by an interrupted import. */
+const IMPORTED_TABLE_PREFIX = 'd_';
+
+export function datasetTableName(datasetId: string): string {
+  return `${IMPORTED_TABLE_PREFIX}${datasetId.replace(/^ds_/, '')}`;
+}
 
 export interface DatasetRegistration {
   name: string;
@@ -114,6 +120,17 @@ export async function deleteDataset(db: Database, id: string): Promise<boolean> 
     await db.run('DELETE FROM pwb.datasets WHERE id = $1', [id]);
   });
   return true;
+}
+
+/** Drops the tables interrupted imports left outside the catalog; returns how many. */
+export async function dropUncataloguedImports(db: Database): Promise<number> {
+  const rows = await db.all(
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = $1 AND starts_with(table_name, $2) AND table_name NOT IN (SELECT table_name FROM pwb.datasets)`,
+    [DATA_SCHEMA, IMPORTED_TABLE_PREFIX],
+  );
+  for (const row of rows) await db.run(`DROP TABLE IF EXISTS ${datasetTable(String(row['table_name']))}`);
+  return rows.length;
 }
 
 export async function listDatasets(db: Database): Promise<DatasetSummary[]> {

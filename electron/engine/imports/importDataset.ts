@@ -2,12 +2,12 @@ import { basename } from 'node:path';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { ImportMapping, ImportSource, ImportWarning, QualityReport, RejectReason } from '../../../shared/contract/imports';
 import { WorkbenchError } from '../../../shared/errors';
-import { datasetNameTaken, datasetTable, newDatasetId, registerDataset } from '../datasets/datasetCatalog';
+import { datasetNameTaken, datasetTable, datasetTableName, newDatasetId, registerDataset } from '../datasets/datasetCatalog';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { buildImportSelect, RAW_TIME_COLUMN } from './importSelect';
 import { checkMappedColumns } from './mappedColumns';
-import { readParseRejects } from './parseRejects';
+import { readParseRejects, type ParseRejects } from './parseRejects';
 import { measureTable } from './qualityReport';
 import { explainReadError } from './readErrors';
 import { checkQuoting } from './quoting';
@@ -34,8 +34,10 @@ const PROGRESS_POLL_MS = 200;
 const INTERRUPT_REPEAT_MS = 50;
 
 /**
- * Imports a source as a new dataset in one transaction on a connection of its own: the rows, the rejects by reason,
- * the quality report and the catalog entry all land together, or nothing does.
+ * Imports a source as a new dataset, on a connection of its own: the rows, the rejects by reason, the quality report
+ * and the catalog entry land together, or nothing does. The table is filled outside the catalog and the dataset comes
+ * into being with one INSERT into it; a failed or cancelled import drops the table, a crash's leftover is dropped when
+ * the workspace next opens.
  */
 export async function importDataset(workspaceDb: Database, source: ImportSource, mapping: ImportMapping, control: ImportControl): Promise<ImportOutcome> {
   if (mapping.kind === 'events' && mapping.timeColumn === null) {
@@ -53,6 +55,8 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
   };
   control.signal.addEventListener('abort', interrupt);
   let gzipCheck: Promise<void> | null = null;
+  const staged: string[] = [];
+  let succeeded = false;
   try {
     control.progress(0.01, 'Reading the file layout');
     const retried = new Map<string, number>();
@@ -69,17 +73,20 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
       const time = mapping.kind === 'events' ? await planTimeParsing(db, sample, findColumn(relation, mapping.timeColumn), mapping) : null;
       const numericText = await findNumericTextColumns(db, sample, mapping);
       const check = gzipCheck;
-      try {
-        return await db.transaction(async () => {
-          const outcome = await loadOnce(db, relation, mapping, time, numericText, retried, quoting, control, attempt < MAX_TYPE_RETRIES);
-          control.progress(0.98, 'Checking the compressed files');
-          await check;
-          return outcome;
-        });
-      } catch (error) {
-        if (!(error instanceof RetryAsText)) throw error;
-        for (const [column, count] of error.columns) retried.set(column, (retried.get(column) ?? 0) + count);
+      const loaded = await loadStaging(db, relation, mapping, time, control);
+      staged.push(loaded.staging);
+      if (loaded.parseRejects.castFailures.size > 0 && attempt < MAX_TYPE_RETRIES) {
+        // Columns whose later values do not fit the type read from the first rows are read again as text.
+        await db.run(`DROP TABLE ${datasetTable(loaded.staging)}`);
+        for (const [column, count] of loaded.parseRejects.castFailures) retried.set(column, (retried.get(column) ?? 0) + count);
+        continue;
       }
+      const outcome = await finishImport(db, relation, mapping, time, numericText, retried, quoting, loaded, control, async () => {
+        control.progress(0.98, 'Checking the compressed files');
+        await check;
+      });
+      succeeded = true;
+      return outcome;
     }
   } catch (error) {
     if (control.signal.aborted) throw new WorkbenchError('cancelled', 'Import cancelled; the workspace is unchanged.');
@@ -88,6 +95,8 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
     control.signal.removeEventListener('abort', interrupt);
     clearInterval(interrupting);
     await gzipCheck?.catch(() => undefined);
+    // A table a failed or cancelled import left outside the catalog goes now (one left by a crash goes when the workspace next opens).
+    if (!succeeded) for (const staging of staged) await db.run(`DROP TABLE IF EXISTS ${datasetTable(staging)}`).catch(() => undefined);
     db.close();
   }
 }
@@ -120,7 +129,40 @@ async function checkSourceHasRows(db: Database, relation: SourceRelation, sample
   throw new WorkbenchError('invalid_input', `${relation.files.map((entry) => basename(entry.path)).join(', ')} has no data rows.`, 'source.files');
 }
 
-async function loadOnce(
+interface StagedLoad {
+  datasetId: string;
+  staging: string;
+  select: ReturnType<typeof buildImportSelect>;
+  parseRejects: ParseRejects;
+  started: number;
+}
+
+/**
+ * Reads every row into the dataset's table, committed on its own but not yet in the catalog: deleting rows from a table
+ * written in the same transaction makes DuckDB's commit rewrite it, which costs as much as the read. `finishImport`
+ * records it in the catalog, or the table is dropped (at the end of the import, or when the workspace next opens
+ * after a crash).
+ */
+async function loadStaging(db: Database, relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null, control: ImportControl): Promise<StagedLoad> {
+  const started = performance.now();
+  const datasetId = newDatasetId();
+  const staging = datasetTableName(datasetId);
+  const select = buildImportSelect(relation, mapping, time);
+  // A rejects table of this load's own: the sampling reads before it recorded their rejects elsewhere.
+  const rejectsTable = relation.rejectsTable === null ? null : `pwb_rejects_${datasetId.slice(3)}`;
+  const rejectsParams: Record<string, string> = rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` };
+  control.progress(0.05, 'Reading rows');
+  await withProgress(db, control, (percent) => control.progress(0.05 + 0.75 * (percent / 100), `Reading rows: ${Math.round(percent)}%`), () =>
+    db.run(`CREATE TABLE ${datasetTable(staging)} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...time?.params }),
+  );
+  return { datasetId, staging, select, parseRejects: await readParseRejects(db, rejectsTable), started };
+}
+
+/**
+ * Everything after the read: rejects counted and removed, the report, and last the catalog entry, whose single
+ * INSERT is the moment the dataset exists. Until then the table is nobody's and is dropped on any failure.
+ */
+async function finishImport(
   db: Database,
   relation: SourceRelation,
   mapping: ImportMapping,
@@ -128,24 +170,13 @@ async function loadOnce(
   numericText: string[],
   retried: ReadonlyMap<string, number>,
   quoting: ImportWarning[],
+  loaded: StagedLoad,
   control: ImportControl,
-  mayRetry: boolean,
+  beforePublish: () => Promise<void>,
 ): Promise<ImportOutcome> {
-  const started = performance.now();
-  const datasetId = newDatasetId();
-  const tableName = `d_${datasetId.slice(3)}`;
+  const { datasetId, select, parseRejects, started } = loaded;
+  const tableName = loaded.staging;
   const table = datasetTable(tableName);
-  const select = buildImportSelect(relation, mapping, time);
-  // A rejects table of this load's own: the sampling reads before it recorded their rejects elsewhere.
-  const rejectsTable = relation.rejectsTable === null ? null : `pwb_rejects_${datasetId.slice(3)}`;
-  const rejectsParams: Record<string, string> = rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` };
-  control.progress(0.05, 'Reading rows');
-  await withProgress(db, control, (percent) => control.progress(0.05 + 0.75 * (percent / 100), `Reading rows: ${Math.round(percent)}%`), () =>
-    db.run(`CREATE TABLE ${table} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...time?.params }),
-  );
-  const parseRejects = await readParseRejects(db, rejectsTable);
-  if (parseRejects.castFailures.size > 0 && mayRetry) throw new RetryAsText(parseRejects.castFailures);
-
   control.progress(0.82, 'Counting rejected rows');
   const counted = await countRejects(db, table, select.idColumn, select.timeColumn);
   const rowsRejected: Partial<Record<RejectReason, number>> = { ...parseRejects.counts, ...counted.rejected };
@@ -201,6 +232,7 @@ async function loadOnce(
     durationMs: 0,
   };
   control.progress(0.97, 'Recording the dataset');
+  await beforePublish();
   report.durationMs = performance.now() - started;
   const dataset = await registerDataset(db, {
     id: datasetId,
@@ -214,14 +246,6 @@ async function loadOnce(
     report,
   });
   return { dataset, report, timings: { loadMs, reportMs: performance.now() - reportStarted } };
-}
-
-/** Thrown inside the transaction (so it rolls back) when columns of mixed types must be read again as text. */
-class RetryAsText extends Error {
-  /** Each column with how many lines did not fit its detected type. */
-  constructor(readonly columns: ReadonlyMap<string, number>) {
-    super(`retry ${[...columns.keys()].join(', ')} as text`);
-  }
 }
 
 /** Runs a long statement while reporting DuckDB's own progress estimate. */

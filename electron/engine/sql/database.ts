@@ -57,14 +57,17 @@ export class Database {
   /** Runs `work` inside one transaction: all of it lands, or none of it does. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.connection.run('BEGIN TRANSACTION');
+    let result: T;
     try {
-      const result = await work();
-      await this.connection.run('COMMIT');
-      return result;
+      result = await work();
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      // The work's own error is the one to report; a rollback refused because DuckDB already ended the transaction is not.
+      await this.connection.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
+    // A commit that fails has already rolled the transaction back.
+    await this.connection.run('COMMIT');
+    return result;
   }
 
   /** Stops the statement running on this connection; it fails with an interrupt error. */

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../../../shared/errors';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
 import { Database } from '../sql/database';
 import { catalogMigrations, latestVersion, type Migration } from './migrations';
+import { dropUncataloguedImports } from '../datasets/datasetCatalog';
 
 export const WORKSPACE_APP_ID = 'propensity-workbench';
 export const WORKSPACE_EXTENSION = '.pwb';
@@ -81,6 +82,7 @@ export class Workspace {
         await db.transaction(() => migrate(db, version, migrations));
         await db.run('CHECKPOINT');
       }
+      await dropUncataloguedImports(db);
       const meta = await readMeta(db);
       return new Workspace(db, {
         path,

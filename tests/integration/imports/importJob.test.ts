@@ -1,10 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/contract/events';
 import { createInProcessClient } from '../../../electron/host/inProcess';
 import { useEngines } from '../../helpers/engineFixture';
+import { PWB } from '../../helpers/runCli';
 
 const { makeEngine, tempDir } = useEngines();
 
@@ -102,4 +104,55 @@ describe('import jobs through the contract', () => {
     await client.call('workspace.open', { path });
     expect((await client.call('datasets.list', {})).datasets).toEqual([]);
   }, 60_000);
+});
+
+describe('an import killed half-way', () => {
+  it('leaves no table behind once the workspace is opened again', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'killed.pwb');
+    const file = join(dir, 'large.csv');
+    await writeLargeCsv(file, 3_000_000);
+    const child = spawn(process.execPath, [PWB, 'import', '--workspace', path, '--name', 'Large', '--kind', 'events', '--file', file, '--id', 'customer_id', '--time', 'event_time'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // Kill it once the load is writing rows: the database file has grown well past an empty workspace.
+    const emptySize = 300_000;
+    await expect.poll(() => (existsSync(path) ? statSync(path).size : 0) + (existsSync(`${path}.wal`) ? statSync(`${path}.wal`).size : 0), { timeout: 30_000, interval: 20 }).toBeGreaterThan(emptySize);
+    child.kill('SIGKILL');
+    await exited;
+
+    const engine = makeEngine();
+    const client = createInProcessClient(engine);
+    await client.call('workspace.open', { path });
+    expect((await client.call('datasets.list', {})).datasets).toEqual([]);
+    expect(await engine.requireWorkspace().db.all("SELECT table_name FROM information_schema.tables WHERE table_schema = 'data'")).toEqual([]);
+  }, 60_000);
+});
+
+describe('tables outside the catalog', () => {
+  it('are dropped when the workspace opens, while catalogued datasets stay', async () => {
+    const path = join(tempDir(), 'leftover.pwb');
+    const file = join(tempDir(), 'events.csv');
+    writeFileSync(file, 'customer,when\nc1,2025-01-01 10:00:00\n');
+    const first = createInProcessClient(makeEngine());
+    await first.call('workspace.create', { path });
+    const { jobId } = await first.call('imports.start', { source: { files: [file] }, mapping: { name: 'Kept', kind: 'events', idColumn: 'customer', timeColumn: 'when' } });
+    await waitFor(first, 'job.finished', jobId);
+    await first.call('workspace.close', {});
+
+    // What a crash between the load and the catalog entry leaves: a filled table no dataset points to.
+    const raw = await DuckDBInstance.create(path);
+    const connection = await raw.connect();
+    await connection.run(`CREATE TABLE data.d_0123456789ab AS SELECT 1 AS customer`);
+    connection.closeSync();
+    raw.closeSync();
+
+    const engine = makeEngine();
+    const second = createInProcessClient(engine);
+    await second.call('workspace.open', { path });
+    const tables = await engine.requireWorkspace().db.all("SELECT table_name FROM information_schema.tables WHERE table_schema = 'data'");
+    const datasets = (await second.call('datasets.list', {})).datasets;
+    expect(datasets.map((dataset) => dataset.name)).toEqual(['Kept']);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.['table_name']).not.toBe('d_0123456789ab');
+  });
 });
