@@ -2,10 +2,10 @@ import { basename } from 'node:path';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { ImportMapping, ImportSource, ImportWarning, QualityReport, RejectReason } from '../../../shared/contract/imports';
 import { WorkbenchError } from '../../../shared/errors';
-import { datasetNameTaken, datasetTable, datasetTableName, newDatasetId, registerDataset } from '../datasets/datasetCatalog';
+import { datasetNameTaken, datasetTable, datasetTableName, newDatasetId, registerDataset, tableColumns } from '../datasets/datasetCatalog';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
-import { buildImportSelect, RAW_TIME_COLUMN } from './importSelect';
+import { buildImportSelect, RAW_TIME_COLUMN, type ImportSelect } from './importSelect';
 import { checkMappedColumns } from './mappedColumns';
 import { readParseRejects, type ParseRejects } from './parseRejects';
 import { measureTable } from './qualityReport';
@@ -132,7 +132,7 @@ async function checkSourceHasRows(db: Database, relation: SourceRelation, sample
 interface StagedLoad {
   datasetId: string;
   staging: string;
-  select: ReturnType<typeof buildImportSelect>;
+  select: ImportSelect;
   parseRejects: ParseRejects;
   started: number;
 }
@@ -147,15 +147,39 @@ async function loadStaging(db: Database, relation: SourceRelation, mapping: Impo
   const started = performance.now();
   const datasetId = newDatasetId();
   const staging = datasetTableName(datasetId);
+  const table = datasetTable(staging);
+  const params = { ...relation.params, ...time?.params };
+  const read = (sql: string, extra: Record<string, string> = {}) =>
+    withProgress(db, control, (percent) => control.progress(0.05 + 0.75 * (percent / 100), `Reading rows: ${Math.round(percent)}%`), () =>
+      db.run(`CREATE TABLE ${table} AS ${sql}`, { ...params, ...extra }),
+    );
+  control.progress(0.05, 'Reading rows');
+  if (relation.strictFrom !== null) {
+    const strict = buildImportSelect(relation, mapping, time, relation.strictFrom);
+    try {
+      await read(strict.sql);
+      if (await hasColumns(db, staging, strict)) return { datasetId, staging, select: strict, parseRejects: NO_PARSE_REJECTS, started };
+    } catch (error) {
+      if (control.signal.aborted) throw error;
+    }
+    // A line the strict read could not parse (or a dialect it settled differently): read again, recording such lines.
+    await db.run(`DROP TABLE IF EXISTS ${table}`);
+    control.progress(0.05, 'Reading rows again, setting aside lines that cannot be parsed');
+  }
   const select = buildImportSelect(relation, mapping, time);
   // A rejects table of this load's own: the sampling reads before it recorded their rejects elsewhere.
   const rejectsTable = relation.rejectsTable === null ? null : `pwb_rejects_${datasetId.slice(3)}`;
-  const rejectsParams: Record<string, string> = rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` };
-  control.progress(0.05, 'Reading rows');
-  await withProgress(db, control, (percent) => control.progress(0.05 + 0.75 * (percent / 100), `Reading rows: ${Math.round(percent)}%`), () =>
-    db.run(`CREATE TABLE ${datasetTable(staging)} AS ${select.sql}`, { ...relation.params, ...rejectsParams, ...time?.params }),
-  );
+  await read(select.sql, rejectsTable === null ? {} : { rejects_table: rejectsTable, rejects_scan: `${rejectsTable}_scan` });
   return { datasetId, staging, select, parseRejects: await readParseRejects(db, rejectsTable), started };
+}
+
+const NO_PARSE_REJECTS: ParseRejects = { counts: {}, samples: [], castFailures: new Map(), total: 0 };
+
+/** Whether the loaded table has exactly the columns the select makes (a read that sniffed another dialect would not). */
+async function hasColumns(db: Database, tableName: string, select: ImportSelect): Promise<boolean> {
+  const expected = [...select.columns.map((column) => column.name), ...(select.timeColumn === null ? [] : [RAW_TIME_COLUMN])];
+  const columns = await tableColumns(db, tableName);
+  return columns.length === expected.length && columns.every((name, index) => name === expected[index]);
 }
 
 /**

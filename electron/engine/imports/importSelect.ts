@@ -19,7 +19,7 @@ export interface ImportSelect {
  * where a time could not be read, so the reasons for rejecting rows can be counted afterwards. Nothing per row beyond
  * that: this statement is most of an import's time.
  */
-export function buildImportSelect(relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null): ImportSelect {
+export function buildImportSelect(relation: SourceRelation, mapping: ImportMapping, time: TimeParsing | null, from: string = relation.from): ImportSelect {
   const inner: string[] = [];
   const outer: string[] = [];
   const columns: ImportSelect['columns'] = [];
@@ -42,7 +42,7 @@ export function buildImportSelect(relation: SourceRelation, mapping: ImportMappi
   const timeAlias = timeColumn === null ? null : `c${relation.columns.findIndex((column) => column.name === timeColumn)}`;
   if (timeAlias) outer.push(`CASE WHEN ${timeAlias} IS NULL AND raw_time IS NOT NULL THEN left(CAST(raw_time AS VARCHAR), 200) END AS ${quoteIdentifier(RAW_TIME_COLUMN)}`);
   return {
-    sql: `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${relation.from})`,
+    sql: `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${from})`,
     idColumn: mapping.idColumn,
     timeColumn,
     columns,
