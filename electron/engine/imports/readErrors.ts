@@ -11,6 +11,10 @@ export const MAX_LINE_BYTES = 8 * 1024 * 1024;
  */
 export async function explainReadError(error: unknown, paths: string[], format: FileFormat): Promise<WorkbenchError> {
   if (error instanceof WorkbenchError) return error;
+  // A fault in the app itself is not the file's fault: say so instead of blaming the file.
+  if (error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError) {
+    return new WorkbenchError('internal', `Unexpected error while importing: ${error.message}`);
+  }
   const raw = error instanceof Error ? error.message : String(error);
   const names = paths.map((path) => basename(path)).join(', ');
   if (/INTERRUPT/i.test(raw)) return new WorkbenchError('cancelled', 'Cancelled.');
