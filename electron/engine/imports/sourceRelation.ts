@@ -25,6 +25,8 @@ export interface SourceRelation {
    * the first bad line instead, so it is tried first and the recording read is the fallback.
    */
   strictFrom: string | null;
+  /** How the sample is read: for CSV one thread, which reads only the file's start (a parallel read parses whole buffers). */
+  sampleFrom: string;
   params: Record<string, DuckDBValue>;
   columns: RelationColumn[];
   /** CSV only: the temporary table where DuckDB records the lines it could not parse. */
@@ -49,8 +51,9 @@ export const SAMPLE_ROWS = 5000;
  */
 export async function sampleOf(db: Database, relation: SourceRelation): Promise<SourceRelation> {
   const name = `pwb_sample_${Math.random().toString(36).slice(2, 10)}`;
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${relation.from} LIMIT ${SAMPLE_ROWS}`, relation.params);
-  return { ...relation, from: quoteIdentifier(name), strictFrom: null, params: {}, rejectsTable: null };
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(name)} AS SELECT * FROM ${relation.sampleFrom} LIMIT ${SAMPLE_ROWS}`, relation.params);
+  const table = quoteIdentifier(name);
+  return { ...relation, from: table, strictFrom: null, sampleFrom: table, params: {}, rejectsTable: null };
 }
 
 
@@ -107,6 +110,7 @@ async function openCsv(db: Database, source: ImportSource, files: SourceFile[], 
     header: source.header ?? sniffed.header,
     from: `read_csv(${[...baseArgs, 'types=$types'].join(', ')})`,
     strictFrom: `read_csv(${['$files', ...dialect, 'max_line_size=$max_line_size', 'types=$types'].join(', ')})`,
+    sampleFrom: `read_csv(${[...baseArgs, 'types=$types', 'parallel=false'].join(', ')})`,
     params,
     columns,
     rejectsTable,
@@ -131,7 +135,7 @@ async function openNested(db: Database, format: 'parquet' | 'json', files: Sourc
   const detected = await db.describe(`FROM ${from}`, params);
   if (format === 'json' && detected.length === 1 && detected[0]?.name === 'json') throw notRecords(files);
   const columns = flattenColumns(detected).map((column) => ({ ...column, kind: columnKind(column.type) }));
-  return { format, files, delimiter: null, header: null, from, strictFrom: null, params, columns, rejectsTable: null, warnings: [] };
+  return { format, files, delimiter: null, header: null, from, strictFrom: null, sampleFrom: from, params, columns, rejectsTable: null, warnings: [] };
 }
 
 /** DuckDB reads JSON that is not a list of objects as one column named `json`: say what the file holds instead. */
