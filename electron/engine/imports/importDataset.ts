@@ -61,7 +61,11 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
       const textColumns = new Set([...retried.keys(), mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]);
       const relation = await openSource(db, source, { textColumns });
       // DuckDB stops quietly at the end of a cut-off gzip stream; Node checks the whole stream alongside the load.
-      gzipCheck ??= verifyCompressedFiles(relation.files, control.signal);
+      if (gzipCheck === null) {
+        gzipCheck = verifyCompressedFiles(relation.files, control.signal);
+        // Awaited before publishing; until then its failure must not count as unhandled.
+        gzipCheck.catch(() => undefined);
+      }
       const sample = await sampleOf(db, relation);
       await checkSourceHasRows(db, relation, sample);
       checkMappedColumns(relation, mapping);
