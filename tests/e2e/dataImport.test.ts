@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatCount } from '../../renderer/src/format';
@@ -229,4 +230,44 @@ describe('importing data in the browser, end to end in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows the progress of a long import and Cancel stops it, adding nothing to the workspace', async () => {
+    await openEmptyWorkspace('cancelled');
+    const path = join(dataDir, 'large-events.csv');
+    await writeLargeEventsCsv(path, 4_000_000);
+    const { page, errors } = await openPage();
+    await page.getByTestId('no-datasets').waitFor();
+    await page.getByTestId('open-import').click();
+    const dialog = importDialog(page);
+    await dialog.getByTestId('import-paths').fill(path);
+    await dialog.getByTestId('preview-source').click();
+    await dialog.getByTestId('preview-table').waitFor();
+    await dialog.getByTestId('start-import').click();
+
+    const progress = dialog.getByTestId('job-progress');
+    await progress.waitFor();
+    await expect.poll(() => progress.textContent(), { timeout: 30_000 }).toContain('Reading rows');
+    await saveScreenshot(page, '17-import-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.getByTestId('import-cancelled').waitFor({ timeout: 5000 });
+    expect(await session.engine.datasets()).toEqual([]);
+    const tables = await session.engine.requireWorkspace().db.all("SELECT table_name FROM information_schema.tables WHERE table_schema = 'data'");
+    expect(tables).toEqual([]);
+    expect(await dialog.getByTestId('start-import').isEnabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
+
+/** A CSV of a few million events, written by DuckDB, so that importing it takes long enough to cancel. */
+async function writeLargeEventsCsv(path: string, rows: number): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(
+    `COPY (SELECT 'C' || (i % 90000) AS customer_id, TIMESTAMP '2025-01-01' + to_seconds(i % 31536000) AS event_time,
+           ['view', 'cart', 'purchase'][i % 3 + 1] AS event_type, (i % 1000) / 10.0 AS amount
+           FROM range(${rows}) t(i)) TO '${path.replaceAll("'", "''")}' (HEADER)`,
+  );
+  connection.closeSync();
+  instance.closeSync();
+}

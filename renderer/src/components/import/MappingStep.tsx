@@ -25,6 +25,7 @@ interface MappingStepProps {
 export function MappingStep({ preview, draft, errors, onChange, onBack, onImport, importJob, startError }: MappingStepProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const failureAlert = useRef<HTMLDivElement>(null);
+  const progressCard = useRef<HTMLDivElement>(null);
   const { job } = importJob;
   const running = importJob.starting || job?.status === 'running';
   const failure = startError ?? (job?.status === 'failed' ? (job.error ?? job.message) : null);
@@ -35,6 +36,12 @@ export function MappingStep({ preview, draft, errors, onChange, onBack, onImport
   useEffect(() => {
     if (failure) failureAlert.current?.scrollIntoView({ block: 'nearest' });
   }, [failure]);
+
+  // Likewise the progress bar and its Cancel button, once the import runs.
+  const jobRunning = job?.status === 'running';
+  useEffect(() => {
+    if (jobRunning) progressCard.current?.scrollIntoView({ block: 'nearest' });
+  }, [jobRunning]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -62,7 +69,11 @@ export function MappingStep({ preview, draft, errors, onChange, onBack, onImport
           Nothing was added to the workspace.
         </Alert>
       ) : null}
-      {job?.status === 'running' ? <JobProgressCard job={job} title={`Importing ${draft.name.trim()}`} /> : null}
+      {job?.status === 'running' ? (
+        <div ref={progressCard}>
+          <JobProgressCard job={job} title={`Importing ${draft.name.trim()}`} />
+        </div>
+      ) : null}
       <Group justify="space-between">
         <Button variant="default" onClick={onBack} disabled={running}>
           Back
