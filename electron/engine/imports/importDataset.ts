@@ -5,7 +5,7 @@ import { datasetNameTaken, datasetTable, registerDataset } from '../datasets/dat
 import type { Database } from '../sql/database';
 import { checkMappedColumns } from './mappedColumns';
 import { convertNumericText, findNumericTextColumns } from './numericText';
-import { measureTable } from './qualityReport';
+import { composeReport, measureTable } from './qualityReport';
 import { checkQuoting } from './quoting';
 import { explainReadError } from './readErrors';
 import { countRejects, dropRejectedRows, dropRepeatedIds, missingIdSamples, mixedTypeWarnings, rejectedTimeSamples } from './rejectedRows';
@@ -153,27 +153,20 @@ async function finishImport(
     timeColumn: select.timeColumn,
     eventTypeColumn: mapping.eventTypeColumn,
   });
-  const warnings: ImportWarning[] = [...relation.warnings, ...quoting, ...numbers.warnings, ...mixedTypeWarnings(retried, parseRejects.castFailures), ...measured.warnings];
-  const report: QualityReport = {
-    rowsRead,
-    rowsImported,
-    rowsRejected,
-    rejectSamples: samples,
-    customers: measured.customers,
-    minTime: measured.minTime,
-    maxTime: measured.maxTime,
-    duplicateRows: measured.duplicateRows,
-    futureRows: measured.futureRows,
-    eventsPerMonth: measured.eventsPerMonth,
-    eventsPerType: measured.eventsPerType,
-    columns: measured.columns,
-    warnings,
-    timeFormat: time?.description ?? null,
-    sources: relation.files,
-    format: relation.format,
-    importedAt: new Date().toISOString(),
-    durationMs: 0,
-  };
+  const report = composeReport(
+    {
+      rowsRead,
+      rowsImported,
+      rowsRejected,
+      rejectSamples: samples,
+      warnings: [...relation.warnings, ...quoting, ...numbers.warnings, ...mixedTypeWarnings(retried, parseRejects.castFailures)],
+      timeFormat: time?.description ?? null,
+      sources: relation.files,
+      format: relation.format,
+      durationMs: 0,
+    },
+    measured,
+  );
   control.progress(0.97, 'Recording the dataset');
   await beforePublish();
   // Another import may have taken the name while this one was reading.

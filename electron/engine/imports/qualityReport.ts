@@ -1,4 +1,5 @@
 import type { ColumnQuality, ImportWarning, QualityReport } from '../../../shared/contract/imports';
+import type { SourceFile } from './sourceFiles';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { columnKind } from './columnKinds';
@@ -105,4 +106,42 @@ function wallClock(now: Date): string {
 
 function nullableString(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
+}
+
+/** What the report says about how the rows were read, beside what `measureTable` found in them. */
+export interface ReadSummary {
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: QualityReport['rowsRejected'];
+  rejectSamples: QualityReport['rejectSamples'];
+  /** Warnings about the reading, listed before the table's own. */
+  warnings: ImportWarning[];
+  timeFormat: string | null;
+  sources: SourceFile[];
+  format: QualityReport['format'];
+  durationMs: number;
+}
+
+/** The one way a quality report is put together. */
+export function composeReport(read: ReadSummary, measured: TableQuality): QualityReport {
+  return {
+    rowsRead: read.rowsRead,
+    rowsImported: read.rowsImported,
+    rowsRejected: read.rowsRejected,
+    rejectSamples: read.rejectSamples,
+    customers: measured.customers,
+    minTime: measured.minTime,
+    maxTime: measured.maxTime,
+    duplicateRows: measured.duplicateRows,
+    futureRows: measured.futureRows,
+    eventsPerMonth: measured.eventsPerMonth,
+    eventsPerType: measured.eventsPerType,
+    columns: measured.columns,
+    warnings: [...read.warnings, ...measured.warnings],
+    timeFormat: read.timeFormat,
+    sources: read.sources,
+    format: read.format,
+    importedAt: new Date().toISOString(),
+    durationMs: read.durationMs,
+  };
 }

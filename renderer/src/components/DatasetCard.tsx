@@ -3,19 +3,7 @@ import type { ReactNode } from 'react';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import { formatCount, formatSpanDays, formatTimestamp } from '../format';
 import { MonthlyActivityChart } from './MonthlyActivityChart';
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="lg" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-    </Stack>
-  );
-}
+import { Figure } from './Figure';
 
 /** The summary of one dataset: rows, customers and, for events, the time span; `actions` go at its foot. */
 export function DatasetCard({ dataset, actions, selected = false }: { dataset: DatasetSummary; actions?: ReactNode; selected?: boolean }) {

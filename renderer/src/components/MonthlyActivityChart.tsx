@@ -4,6 +4,7 @@ import type { MonthlyActivity } from '../../../shared/contract/datasets';
 import { Plot, plotConfig } from '../charts/Plot';
 import { usePlotTheme } from '../charts/usePlotTheme';
 import { useWorkbench } from '../state/WorkbenchContext';
+import { eventsPerMonthBars, eventsPerMonthLayout } from '../charts/eventsPerMonth';
 
 /** Events per month of an events dataset, with active customers on a second axis. */
 export function MonthlyActivityChart({ datasetId, name }: { datasetId: string; name: string }) {
@@ -26,7 +27,7 @@ export function MonthlyActivityChart({ datasetId, name }: { datasetId: string; n
     <div data-testid="monthly-activity" role="figure" aria-label={`Events per month in ${name}`}>
       <Plot
         data={[
-          { type: 'bar', name: 'Events', x: months, y: loaded.months.map((row) => row.events), marker: { color: '#4c6ef5' }, hovertemplate: '%{x}: %{y:,} events<extra></extra>' },
+          eventsPerMonthBars(months, loaded.months.map((row) => row.events)),
           {
             type: 'scatter',
             mode: 'lines+markers',
@@ -39,11 +40,7 @@ export function MonthlyActivityChart({ datasetId, name }: { datasetId: string; n
           },
         ]}
         layout={{
-          ...theme,
-          title: { text: 'Events per month' },
-          height: 280,
-          xaxis: { ...theme.xaxis, title: { text: 'Month' }, type: 'category' },
-          yaxis: { ...theme.yaxis, title: { text: 'Events' }, rangemode: 'tozero' },
+          ...eventsPerMonthLayout(theme),
           yaxis2: { title: { text: 'Active customers' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, tickmode: 'auto', tickformat: ',d' },
           legend: { orientation: 'h', y: -0.3 },
           margin: { ...theme.margin, r: 64, b: 80 },

@@ -1,24 +1,7 @@
-import { Grid, Stack, Text } from '@mantine/core';
+import { Grid } from '@mantine/core';
 import type { QualityReport } from '../../../../shared/contract/imports';
 import { formatCount, formatSpanDays, formatTimestamp } from '../../format';
-
-function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="lg" fw={700} data-testid={testId}>
-        {value}
-      </Text>
-      {detail ? (
-        <Text size="xs" c="dimmed">
-          {detail}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
+import { Figure } from '../Figure';
 
 export function rejectedTotal(report: QualityReport): number {
   return Object.values(report.rowsRejected).reduce((sum, count) => sum + (count ?? 0), 0);
