@@ -12,7 +12,7 @@ import { countRejects, dropRejectedRows, dropRepeatedIds, missingIdSamples, mixe
 import { checkSourceHasRows, verifyCompressedFiles } from './sourceChecks';
 import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
 import { loadStaging, type StagedLoad } from './stagedLoad';
-import { planTimeParsing, type TimeParsing } from './timeParsing';
+import { checkTimeSettings, planTimeParsing, type TimeParsing } from './timeParsing';
 
 export interface ImportControl {
   signal: AbortSignal;
@@ -54,6 +54,7 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
   const staged: string[] = [];
   let succeeded = false;
   try {
+    await checkTimeSettings(db, mapping);
     control.progress(0.01, 'Reading the file layout');
     const retried = new Map<string, number>();
     for (let attempt = 0; ; attempt += 1) {

@@ -147,3 +147,23 @@ function preferLongest(formats: string[]): string[] {
       !(format.includes('%Y') && formats.includes(format.replace('%Y', '%y'))),
   );
 }
+
+/** A time zone DuckDB does not know, or a format that is not a strptime pattern, is refused before any reading. */
+export async function checkTimeSettings(db: Database, mapping: ImportMapping): Promise<void> {
+  if (mapping.timeZone !== null) {
+    const row = await db.one('SELECT count(*) AS n FROM pg_timezone_names() WHERE name = $zone', { zone: mapping.timeZone });
+    if (Number(row?.['n'] ?? 0) === 0) {
+      throw new WorkbenchError('invalid_input', `"${mapping.timeZone}" is not a time zone this app knows; use a name such as UTC, Europe/Berlin or America/New_York.`, 'mapping.timeZone');
+    }
+  }
+  const format = mapping.timeFormat;
+  if (format === null || format === ISO) return;
+  const refuse = (why: string) =>
+    new WorkbenchError('invalid_input', `The time format "${format}" ${why}; write it with strptime codes, such as %d/%m/%Y %H:%M.`, 'mapping.timeFormat');
+  if (!/%[a-zA-Z]/.test(format)) throw refuse('has no format codes');
+  try {
+    await db.one('SELECT try_strptime($value, $format) AS parsed', { value: '', format });
+  } catch {
+    throw refuse('uses a code that is not a strptime code');
+  }
+}

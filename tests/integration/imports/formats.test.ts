@@ -117,6 +117,16 @@ describe('import formats', () => {
     expect(fromEpoch.report).toMatchObject({ minTime: '2025-01-01T00:00:00', maxTime: '2025-01-02T00:00:00', timeFormat: 'Unix time in seconds' });
   });
 
+  it('refuses an unknown time zone and a time format that is not a strptime pattern, naming the field', async () => {
+    const file = write('settings.csv', 'id,at\na,2025-06-01 12:00:00\n');
+    const target = await workspace();
+    const attempt = (mapping: Record<string, string>) =>
+      run(target, { files: [file] }, { name: 'Settings', kind: 'events', idColumn: 'id', timeColumn: 'at', ...mapping }).catch((error: unknown) => error as WorkbenchError);
+    expect(await attempt({ timeZone: 'Mars/Olympus_Mons' })).toMatchObject({ field: 'mapping.timeZone', message: expect.stringContaining('"Mars/Olympus_Mons" is not a time zone') });
+    expect(await attempt({ timeFormat: '%Q/%m' })).toMatchObject({ field: 'mapping.timeFormat', message: expect.stringContaining('not a strptime code') });
+    expect(await attempt({ timeFormat: 'day-month' })).toMatchObject({ field: 'mapping.timeFormat', message: expect.stringContaining('has no format codes') });
+  });
+
   it('keeps the first row of a repeated profile id and reports the others as duplicate_id', async () => {
     const file = write('profiles.csv', 'id,tier\n1,gold\n2,silver\n1,bronze\n 2 ,gold\n3,\n');
     const target = await workspace();
