@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importMappingSchema, importSourceSchema, type QualityReport } from '../../../shared/contract/imports';
 import { WorkbenchError } from '../../../shared/errors';
@@ -13,8 +13,8 @@ export const importCommand: Command = {
                   --id COL [--time COL] [--time-format FMT] [--time-zone ZONE] [--event-type COL]
                   [--numeric-ids] [--format csv|parquet|json] [--delimiter C] [--no-header] [--json]
 
-Imports the files (or glob patterns) as one dataset, in one transaction: a failed import leaves the workspace as it was.
-The workspace FILE is created when it does not exist yet.
+Imports the files (or glob patterns) as one dataset, all or nothing: a failed import leaves the workspace as it was.
+The workspace FILE is created when it does not exist yet (and removed again if that first import fails).
 
   --kind          events (one row per event; needs --time) or profiles (one row per customer)
   --id            the customer id column (kept as text)
@@ -61,7 +61,9 @@ The workspace FILE is created when it does not exist yet.
     if (!mapping.success) throw new CliUsageError(firstIssue(mapping.error.issues));
 
     const path = resolve(flags.workspace);
-    const workspace = existsSync(path) ? await Workspace.open(path) : await Workspace.create(path, undefined);
+    const created = !existsSync(path);
+    const workspace = created ? await Workspace.create(path, undefined) : await Workspace.open(path);
+    let imported = false;
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.once('SIGINT', onSignal);
@@ -69,6 +71,7 @@ The workspace FILE is created when it does not exist yet.
       const progress = progressLine(Boolean(flags.json));
       const outcome = await importDataset(workspace.db, source.data, mapping.data, { signal: controller.signal, progress: progress.update });
       progress.done();
+      imported = true;
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(outcome.dataset.id, outcome.dataset.name, outcome.report))}\n` : describe(outcome.dataset.name, outcome.report));
       return 0;
     } catch (error) {
@@ -79,6 +82,8 @@ The workspace FILE is created when it does not exist yet.
     } finally {
       process.off('SIGINT', onSignal);
       workspace.close();
+      // A workspace made only for an import that failed would be an empty file the user never asked for.
+      if (created && !imported) for (const file of [path, `${path}.wal`]) rmSync(file, { force: true });
     }
   },
 };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getQualityReport, listDatasets } from '../../../electron/engine/datasets/datasetCatalog';
 import { RETAIL_CSV_GZ, TELCO_CSV, useImportWorkspaces } from '../../helpers/importFixture';
@@ -59,5 +60,39 @@ describe('importing the real retail and telco files', () => {
     expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'NUMBERS_AS_TEXT', column: 'TotalCharges', count: 11 }));
     expect(await getQualityReport(target.db, dataset.id)).toEqual(report);
     expect((await listDatasets(target.db)).map((entry) => entry.name)).toEqual(['Telco']);
+  });
+});
+
+describe('pwb import on the command line', () => {
+  it('exits 2 with the usage for a bad option and 1 with the reason for a failed import, leaving no new workspace behind', () => {
+    const path = `${tempDir()}/never.pwb`;
+    const badKind = runCli(['import', '--workspace', path, '--name', 'X', '--kind', 'orders', '--file', TELCO_CSV, '--id', 'customerID']);
+    expect(badKind.status).toBe(2);
+    expect(badKind.stderr).toContain('--kind: Invalid option');
+    expect(badKind.stderr).toContain('Usage: pwb import');
+
+    const missing = runCli(['import', '--workspace', path, '--name', 'X', '--kind', 'profiles', '--file', TELCO_CSV, '--id', 'CustomerNumber', '--json']);
+    expect(missing.status).toBe(1);
+    expect(JSON.parse(missing.stdout.trim())).toEqual({
+      error: { code: 'invalid_input', field: 'mapping.idColumn', message: expect.stringMatching(/^Column "CustomerNumber" is not in telco_customer_churn\.csv\. Its columns are: "customerID", "gender"/) },
+    });
+    expect(missing.stderr).toContain('pwb import: Column "CustomerNumber" is not in telco_customer_churn.csv');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('adds a second dataset to an existing workspace and prints a readable summary without --json', () => {
+    const path = `${tempDir()}/two.pwb`;
+    expect(runCli(['import', '--workspace', path, '--name', 'Telco', '--kind', 'profiles', '--file', TELCO_CSV, '--id', 'customerID']).status).toBe(0);
+    const again = runCli(['import', '--workspace', path, '--name', 'Telco', '--kind', 'profiles', '--file', TELCO_CSV, '--id', 'customerID']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('A dataset named "Telco" already exists');
+    const second = runCli(['import', '--workspace', path, '--name', 'Telco again', '--kind', 'profiles', '--file', TELCO_CSV, '--id', 'customerID']);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toBe(
+      'Imported "Telco again": 7,043 of 7,043 rows, 7,043 customers.\n' +
+        'Warning: TotalCharges holds numbers written as text, with 11 blank values (kept as empty); it was read as numbers.\n' +
+        'Warning: TotalCharges is empty in 11 of 7,043 rows.\n',
+    );
+    expect(existsSync(path)).toBe(true);
   });
 });
