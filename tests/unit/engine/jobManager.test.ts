@@ -56,6 +56,15 @@ describe('job manager', () => {
     expect((await jobs.wait(failing.jobId)).status).toBe('failed');
     expect((await jobs.wait(fine.jobId)).status).toBe('succeeded');
     expect(finished(seen).find((payload) => payload.jobId === failing.jobId)?.error).toEqual({ code: 'io_error', message: 'disk full' });
+    // A client that connects later still learns why it failed.
+    expect(jobs.list().find((job) => job.jobId === failing.jobId)).toMatchObject({ status: 'failed', message: 'disk full', error: { code: 'io_error', message: 'disk full' } });
+  });
+
+  it('reports what a finished job made, in its event and in the list', async () => {
+    const { jobs, seen } = setup();
+    const { jobId } = jobs.start('import', async () => ({ datasetId: 'ds_abc123' }));
+    expect(await jobs.wait(jobId)).toMatchObject({ status: 'succeeded', datasetId: 'ds_abc123' });
+    expect(finished(seen)).toEqual([expect.objectContaining({ jobId, status: 'succeeded', datasetId: 'ds_abc123' })]);
   });
 
   it('throttles a flood of progress reports', async () => {
