@@ -10,7 +10,7 @@ import { checkQuoting } from './quoting';
 import { explainReadError } from './readErrors';
 import { countRejects, dropRejectedRows, dropRepeatedIds, missingIdSamples, mixedTypeWarnings, rejectedTimeSamples } from './rejectedRows';
 import { checkSourceHasRows, verifyCompressedFiles } from './sourceChecks';
-import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
+import { openSource, sampleOf, withTextColumns, type SourceRelation } from './sourceRelation';
 import { loadStaging, type StagedLoad } from './stagedLoad';
 import { checkTimeSettings, planTimeParsing, type TimeParsing } from './timeParsing';
 
@@ -57,10 +57,10 @@ export async function importDataset(workspaceDb: Database, source: ImportSource,
     await checkTimeSettings(db, mapping);
     control.progress(0.01, 'Reading the file layout');
     const retried = new Map<string, number>();
+    const opened = await openSource(db, source);
     for (let attempt = 0; ; attempt += 1) {
       control.signal.throwIfAborted();
-      const textColumns = new Set([...retried.keys(), mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]);
-      const relation = await openSource(db, source, { textColumns });
+      const relation = withTextColumns(opened, new Set([...retried.keys(), mapping.idColumn, ...(mapping.timeColumn ? [mapping.timeColumn] : [])]));
       // DuckDB stops quietly at the end of a cut-off gzip stream; Node checks the whole stream alongside the load.
       if (gzipCheck === null) {
         gzipCheck = verifyCompressedFiles(relation.files, control.signal);

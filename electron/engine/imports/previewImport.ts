@@ -5,7 +5,7 @@ import { suggestMapping } from './mappingSuggestion';
 import { readParseRejects, type ParseRejects } from './parseRejects';
 import { toPreviewCell } from './previewCells';
 import { explainReadError } from './readErrors';
-import { openSource, sampleOf, type SourceRelation } from './sourceRelation';
+import { openSource, withTextColumns, type SourceRelation } from './sourceRelation';
 import { detectTimeFormats } from './timeParsing';
 
 export const PREVIEW_ROWS = 100;
@@ -18,14 +18,16 @@ export async function previewImport(source: ImportSource): Promise<ImportPreview
   const db = await Database.open(':memory:');
   try {
     const detected = await openSource(db, source, { dialect: true });
-    const first = suggestMapping(columnsOf(detected), await firstRows(db, detected));
+    const detectedRows = await firstRows(db, detected);
+    const first = suggestMapping(columnsOf(detected), detectedRows);
     const mapped = [first.idColumn, first.timeColumn].filter((name): name is string => name !== null);
-    const relation = detected.format === 'csv' && mapped.length > 0 ? await openSource(db, source, { textColumns: new Set(mapped), dialect: true }) : detected;
-    const rows = relation === detected ? await firstRows(db, detected) : await firstRows(db, relation);
+    const relation = detected.format === 'csv' && mapped.length > 0 ? withTextColumns(detected, new Set(mapped)) : detected;
+    const rows = relation === detected ? detectedRows : await firstRows(db, relation);
     const columns = columnsOf(relation);
     const suggestion = suggestMapping(columns, rows);
     const timeColumn = relation.columns.find((column) => column.name === suggestion.timeColumn);
-    const timeFormats = timeColumn ? (await detectTimeFormats(db, await sampleOf(db, relation), timeColumn)).formats : [];
+    // Read from the file's start by one thread rather than a copied sample, which for a wide file would copy every column.
+    const timeFormats = timeColumn ? (await detectTimeFormats(db, { ...relation, from: relation.sampleFrom }, timeColumn)).formats : [];
     const rejects = await readParseRejects(db, relation.rejectsTable);
     const dialect = relation.delimiter === null ? await dialectFromRejectScans(db, relation) : null;
     return {

@@ -31,12 +31,12 @@ export interface SourceRelation {
   columns: RelationColumn[];
   /** CSV only: the temporary table where DuckDB records the lines it could not parse. */
   rejectsTable: string | null;
+  /** CSV only: each column's type as DuckDB detected it, before any is read as text. */
+  detectedTypes: string[] | null;
   warnings: ImportWarning[];
 }
 
 export interface OpenOptions {
-  /** CSV columns to read as text whatever their detected type (the id, the time, columns of mixed types). */
-  textColumns?: ReadonlySet<string>;
   /** Names for the rejects tables; a fresh pair per read, so reads never mix their rejects. */
   rejectsTable?: string;
   /** Also ask the CSV sniffer for the delimiter and header, to show them (the import itself does not need them). */
@@ -56,7 +56,21 @@ export async function sampleOf(db: Database, relation: SourceRelation): Promise<
   return { ...relation, from: table, strictFrom: null, sampleFrom: table, params: {}, rejectsTable: null };
 }
 
+/** The same CSV source with some columns read as text instead of their detected type; other sources as they are. */
+export function withTextColumns(relation: SourceRelation, textColumns: ReadonlySet<string>): SourceRelation {
+  if (relation.detectedTypes === null) return relation;
+  const types = relation.columns.map((column, index) => (textColumns.has(column.name) ? 'VARCHAR' : (relation.detectedTypes?.[index] ?? column.type)));
+  return {
+    ...relation,
+    params: { ...relation.params, types: listValue(types) },
+    columns: relation.columns.map((column, index) => {
+      const type = types[index] ?? 'VARCHAR';
+      return { ...column, type, kind: columnKind(type) };
+    }),
+  };
+}
 
+/** Opens a source as a relation; CSV columns to be read as text (the id, the time) are set with `withTextColumns`. */
 export async function openSource(db: Database, source: ImportSource, options: OpenOptions = {}): Promise<SourceRelation> {
   const { format, files } = await resolveSourceFiles(db, source);
   try {
@@ -95,11 +109,10 @@ async function openCsv(db: Database, source: ImportSource, files: SourceFile[], 
       count: renamed.length,
     });
   }
-  const text = options.textColumns ?? new Set<string>();
-  const types = detected.map((column) => (text.has(column.name) ? 'VARCHAR' : column.type.toString()));
-  params['types'] = listValue(types);
+  const detectedTypes = detected.map((column) => column.type.toString());
+  params['types'] = listValue(detectedTypes);
   const columns = detected.map((column, index) => {
-    const type = types[index] ?? 'VARCHAR';
+    const type = detectedTypes[index] ?? 'VARCHAR';
     return { name: column.name, expr: quoteIdentifier(column.name), type, kind: columnKind(type) };
   });
   const sniffed = options.dialect ? await sniffDialect(db, files[0]?.path ?? '', source, detected.length) : { delimiter: null, header: source.header ?? null };
@@ -114,6 +127,7 @@ async function openCsv(db: Database, source: ImportSource, files: SourceFile[], 
     params,
     columns,
     rejectsTable,
+    detectedTypes,
     warnings,
   };
 }
@@ -135,7 +149,7 @@ async function openNested(db: Database, format: 'parquet' | 'json', files: Sourc
   const detected = await db.describe(`FROM ${from}`, params);
   if (format === 'json' && detected.length === 1 && detected[0]?.name === 'json') throw notRecords(files);
   const columns = flattenColumns(detected).map((column) => ({ ...column, kind: columnKind(column.type) }));
-  return { format, files, delimiter: null, header: null, from, strictFrom: null, sampleFrom: from, params, columns, rejectsTable: null, warnings: [] };
+  return { format, files, delimiter: null, header: null, from, strictFrom: null, sampleFrom: from, params, columns, rejectsTable: null, detectedTypes: null, warnings: [] };
 }
 
 /** DuckDB reads JSON that is not a list of objects as one column named `json`: say what the file holds instead. */
