@@ -64,6 +64,24 @@ describe('import jobs through the contract', () => {
     await expect(client.call('datasets.quality', { datasetId })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('runs two imports into the same workspace at once, each on its own connection', async () => {
+    const client = createInProcessClient(makeEngine());
+    await client.call('workspace.create', { path: join(tempDir(), 'both.pwb') });
+    const events = join(tempDir(), 'events.csv');
+    await writeLargeCsv(events, 300_000);
+    const profiles = join(tempDir(), 'profiles.csv');
+    writeFileSync(profiles, ['customer_id,tier', ...Array.from({ length: 5000 }, (_, index) => `C${index},${index % 3 ? 'silver' : 'gold'}`)].join('\n'));
+    const first = await client.call('imports.start', { source: { files: [events] }, mapping: { name: 'Events', kind: 'events', idColumn: 'customer_id', timeColumn: 'event_time' } });
+    const second = await client.call('imports.start', { source: { files: [profiles] }, mapping: { name: 'Profiles', kind: 'profiles', idColumn: 'customer_id' } });
+    const [one, two] = await Promise.all([waitFor(client, 'job.finished', first.jobId), waitFor(client, 'job.finished', second.jobId)]);
+    expect([one.status, two.status]).toEqual(['succeeded', 'succeeded']);
+    const datasets = (await client.call('datasets.list', {})).datasets;
+    expect(datasets.map((dataset) => [dataset.name, dataset.rows]).sort()).toEqual([
+      ['Events', 300_000],
+      ['Profiles', 5000],
+    ]);
+  }, 60_000);
+
   it('cancels a running import within a second and leaves no table or catalog entry behind', async () => {
     const engine = makeEngine();
     const client = createInProcessClient(engine);
