@@ -128,10 +128,10 @@ async function finishImport(
   const samples = [
     ...parseRejects.samples,
     ...(counted.rejected.null_id ? await missingIdSamples(db, table, select) : []),
-    ...(select.timeColumn === null ? [] : await rejectedTimeSamples(db, table)),
+    ...(counted.rejected.unparsable_time ? await rejectedTimeSamples(db, table) : []),
   ];
   if (rowsRead === 0) throw new WorkbenchError('invalid_input', `${fileNames(relation)} has no data rows${relation.header ? ' (only a header line)' : ''}.`, 'source.files');
-  await dropRejectedRows(db, table, select.idColumn, select.timeColumn);
+  await dropRejectedRows(db, table, select.idColumn, select.timeColumn, Object.keys(counted.rejected).length > 0);
   if (mapping.kind === 'profiles') {
     const duplicates = await dropRepeatedIds(db, table, select.idColumn);
     if (duplicates.count > 0) {

@@ -22,7 +22,7 @@ export async function explainReadError(error: unknown, paths: string[], format: 
     return new WorkbenchError('invalid_input', `Could not work out how ${names} is laid out (its delimiter and quoting). Choose the delimiter and whether it has a header line, then try again.`, 'source.delimiter');
   }
   if (/Invalid unicode|not utf-8 encoded/i.test(raw)) {
-    return new WorkbenchError('invalid_input', `${names} is not UTF-8 text${await lineOf(raw)}; save it as UTF-8 and import it again.`, 'source.files');
+    return new WorkbenchError('invalid_input', `${names} is not UTF-8 text${lineOf(raw)}; save it as UTF-8 and import it again.`, 'source.files');
   }
   if (/Maximum line size|line size/i.test(raw)) {
     const where = await firstFound(paths, (path) => findLongLine(path, MAX_LINE_BYTES));
@@ -43,10 +43,10 @@ export async function explainReadError(error: unknown, paths: string[], format: 
   if (/schema|column count|union_by_name|mismatch/i.test(raw)) {
     return new WorkbenchError('invalid_input', `The files do not all have the same columns (${names}); import them as separate datasets.`, 'source.files');
   }
-  return new WorkbenchError('invalid_input', `${names} could not be read${await lineOf(raw)}: ${plainReason(raw)}`, 'source.files');
+  return new WorkbenchError('invalid_input', `${names} could not be read${lineOf(raw)}: ${plainReason(raw)}`, 'source.files');
 }
 
-async function lineOf(raw: string): Promise<string> {
+function lineOf(raw: string): string {
   const match = /Line: (\d+)/.exec(raw);
   return match ? ` (near line ${match[1]})` : '';
 }

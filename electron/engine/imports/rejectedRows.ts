@@ -22,14 +22,13 @@ export async function countRejects(db: Database, table: string, idColumn: string
   return { rows: Number(row?.['rows'] ?? 0), rejected };
 }
 
-export async function dropRejectedRows(db: Database, table: string, idColumn: string, timeColumn: string | null): Promise<void> {
+/** Removes the rejected rows (a scan of the whole table, skipped when there are none) and the working column. */
+export async function dropRejectedRows(db: Database, table: string, idColumn: string, timeColumn: string | null, anyRejected: boolean): Promise<void> {
   const id = quoteIdentifier(idColumn);
-  if (timeColumn === null) {
-    await db.run(`DELETE FROM ${table} WHERE ${id} IS NULL`);
-    return;
+  if (anyRejected) {
+    await db.run(`DELETE FROM ${table} WHERE ${id} IS NULL${timeColumn === null ? '' : ` OR ${quoteIdentifier(timeColumn)} IS NULL`}`);
   }
-  await db.run(`DELETE FROM ${table} WHERE ${id} IS NULL OR ${quoteIdentifier(timeColumn)} IS NULL`);
-  await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(RAW_TIME_COLUMN)}`);
+  if (timeColumn !== null) await db.run(`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(RAW_TIME_COLUMN)}`);
 }
 
 /** A few rows without an id, shown by their first other columns so the user can find them in the file. */
