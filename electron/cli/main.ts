@@ -2,6 +2,7 @@ import { WorkbenchError } from '../../shared/errors';
 import { APP_VERSION } from '../engine/version';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
+import { previewCommand } from './commands/preview';
 import { serveCommand } from './commands/serve';
 import { CliUsageError, type Command } from './command';
 
@@ -9,6 +10,7 @@ const commands: Record<string, Command> = {
   serve: serveCommand,
   demo: demoCommand,
   import: importCommand,
+  preview: previewCommand,
 };
 
 const USAGE = `pwb ${APP_VERSION}: Propensity Workbench on the command line

@@ -1,10 +1,17 @@
 import { existsSync, rmSync } from 'node:fs';
 import type { DatasetSummary, MonthlyActivity } from '../../shared/contract/datasets';
 import type { ImportMapping, ImportPreview, ImportSource, QualityReport } from '../../shared/contract/imports';
+import type { FieldInfo, FieldValues, GoalPreview, Instance, InstanceSummary } from '../../shared/contract/instances';
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
+import type { InstanceConfig } from '../../shared/instanceConfig';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
-import { deleteDataset, getQualityReport, listDatasets, renameDataset } from './datasets/datasetCatalog';
+import { datasetTable, deleteDataset, getDataset, getDatasetTable, getQualityReport, listDatasets, renameDataset } from './datasets/datasetCatalog';
+import { loadFieldCatalog, type FieldCatalog } from './conditions/fieldCatalog';
+import { fieldValues } from './conditions/fieldValues';
+import { previewGoal } from './instances/goalPreview';
+import { cloneInstance, deleteInstance, getInstance, listInstances, renameInstance, saveInstance } from './instances/instanceStore';
+import { instancePreset } from './instances/presets';
 import { importDataset } from './imports/importDataset';
 import { previewImport } from './imports/previewImport';
 import { monthlyActivity } from './datasets/datasetActivity';
@@ -114,6 +121,56 @@ export class Engine {
 
   async deleteDataset(datasetId: string): Promise<boolean> {
     return deleteDataset(this.requireWorkspace().db, datasetId);
+  }
+
+  async instances(): Promise<InstanceSummary[]> {
+    return listInstances(this.requireWorkspace().db);
+  }
+
+  async instance(instanceId: string): Promise<Instance> {
+    return getInstance(this.requireWorkspace().db, instanceId);
+  }
+
+  async saveInstance(config: InstanceConfig, instanceId?: string): Promise<Instance> {
+    return saveInstance(this.requireWorkspace().db, config, instanceId);
+  }
+
+  async renameInstance(instanceId: string, name: string): Promise<Instance> {
+    return renameInstance(this.requireWorkspace().db, instanceId, name);
+  }
+
+  async cloneInstance(instanceId: string, name?: string): Promise<Instance> {
+    return cloneInstance(this.requireWorkspace().db, instanceId, name);
+  }
+
+  async deleteInstance(instanceId: string): Promise<boolean> {
+    return deleteInstance(this.requireWorkspace().db, instanceId);
+  }
+
+  async instancePreset(kind: 'conversion' | 'churn', datasetId: string, windowDays: number): Promise<InstanceConfig> {
+    return instancePreset(this.requireWorkspace().db, kind, datasetId, windowDays);
+  }
+
+  async goalFields(datasetId: string): Promise<FieldInfo[]> {
+    const { catalog } = await this.eventFields(datasetId);
+    return [...catalog.fields.values()];
+  }
+
+  async fieldValues(datasetId: string, field: string, search: string, limit: number): Promise<FieldValues> {
+    const { catalog, table } = await this.eventFields(datasetId);
+    return fieldValues(this.requireWorkspace().db, table, catalog, field, search, limit);
+  }
+
+  async previewGoal(config: InstanceConfig): Promise<GoalPreview> {
+    return previewGoal(this.requireWorkspace().db, config);
+  }
+
+  private async eventFields(datasetId: string): Promise<{ catalog: FieldCatalog; table: string }> {
+    const db = this.requireWorkspace().db;
+    const dataset = await getDataset(db, datasetId);
+    const table = await getDatasetTable(db, datasetId);
+    if (!dataset || !table) throw new WorkbenchError('not_found', `No dataset ${datasetId} in this workspace.`, 'datasetId');
+    return { catalog: await loadFieldCatalog(db, dataset, table.tableName), table: datasetTable(table.tableName) };
   }
 
   /** Reads the first rows of a source without a workspace: detection happens in a scratch in-memory database. */

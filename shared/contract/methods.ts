@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { datasetIdSchema, datasetSummarySchema, monthlyActivitySchema } from './datasets';
 import { datasetNameSchema, importMappingSchema, importPreviewSchema, importSourceSchema, qualityReportSchema } from './imports';
+import { instanceConfigSchema, instanceNameSchema } from '../instanceConfig';
+import { fieldInfoSchema, fieldValuesSchema, goalPreviewSchema, instanceIdSchema, instanceSchema, instanceSummarySchema, presetKindSchema } from './instances';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
 import { recentWorkspaceSchema, workspaceInfoSchema, workspacePathSchema } from './workspace';
 
@@ -77,6 +79,56 @@ export const methods = {
   'imports.start': {
     input: z.strictObject({ source: importSourceSchema, mapping: importMappingSchema }),
     output: jobRefSchema,
+  },
+  'instances.list': {
+    input: noInput,
+    output: z.object({ instances: z.array(instanceSummarySchema) }),
+  },
+  'instances.get': {
+    input: z.strictObject({ instanceId: instanceIdSchema }),
+    output: instanceSchema,
+  },
+  /** Creates an instance (no id) or replaces a saved one's config; names are unique in a workspace. */
+  'instances.save': {
+    input: z.strictObject({ instanceId: instanceIdSchema.optional(), config: instanceConfigSchema }),
+    output: instanceSchema,
+  },
+  'instances.rename': {
+    input: z.strictObject({ instanceId: instanceIdSchema, name: instanceNameSchema }),
+    output: instanceSchema,
+  },
+  'instances.clone': {
+    input: z.strictObject({ instanceId: instanceIdSchema, name: instanceNameSchema.optional() }),
+    output: instanceSchema,
+  },
+  'instances.delete': {
+    input: z.strictObject({ instanceId: instanceIdSchema }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** A starting config: conversion (a purchase-like event occurs) or churn (no event at all), over an events dataset. */
+  'instances.preset': {
+    input: z.strictObject({ kind: presetKindSchema, datasetId: datasetIdSchema, windowDays: z.number().int().min(1).max(3650).default(30) }),
+    output: z.object({ config: instanceConfigSchema }),
+  },
+  /** The columns of an events dataset that conditions can test, with their types and operators. */
+  'goals.fields': {
+    input: z.strictObject({ datasetId: datasetIdSchema }),
+    output: z.object({ fields: z.array(fieldInfoSchema) }),
+  },
+  /** A field's most frequent values with counts (text: top `limit`, narrowed by a search) or its range (numbers, times). */
+  'goals.fieldValues': {
+    input: z.strictObject({
+      datasetId: datasetIdSchema,
+      field: z.string().min(1).max(300),
+      search: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(100).default(100),
+    }),
+    output: fieldValuesSchema,
+  },
+  /** Population, positives and negatives at the training cutoff, with sufficiency diagnostics. */
+  'goals.preview': {
+    input: z.strictObject({ config: instanceConfigSchema }),
+    output: goalPreviewSchema,
   },
   'jobs.list': {
     input: noInput,

@@ -1,5 +1,12 @@
 import type { MethodName } from '../../shared/contract/methods';
 
+const VALID_CONFIG = {
+  name: 'Orders',
+  propensity: 'conversion',
+  events: 'retail',
+  goal: { occurs: true, window_days: 90, match: 'all', conditions: [] },
+} as const;
+
 /**
  * For every contract method, inputs that must be refused, with the field the error must name.
  * Typed as a record over every method name, so a new method does not compile until it is listed here.
@@ -49,6 +56,37 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: { source: { files: ['a.csv'] }, mapping: { name: 'x', kind: 'orders', idColumn: 'id' } }, field: 'mapping.kind' },
     { input: { source: { files: ['a.csv'] }, mapping: { name: 'x', kind: 'events', idColumn: '' } }, field: 'mapping.idColumn' },
     { input: { source: { files: ['a.csv'] }, mapping: { name: '', kind: 'events', idColumn: 'id' } }, field: 'mapping.name' },
+  ],
+  'instances.list': [{ input: { all: true }, field: 'input' }],
+  'instances.get': [
+    { input: {}, field: 'instanceId' },
+    { input: { instanceId: "in_1' OR '1'='1" }, field: 'instanceId' },
+  ],
+  'instances.save': [
+    { input: {}, field: 'config' },
+    { input: { config: { ...VALID_CONFIG, name: ' ' } }, field: 'config.name' },
+    { input: { config: { ...VALID_CONFIG, propensity: 'upsell' } }, field: 'config.propensity' },
+    { input: { config: { ...VALID_CONFIG, goal: { ...VALID_CONFIG.goal, window_days: 0 } } }, field: 'config.goal.window_days' },
+    { input: { config: { ...VALID_CONFIG, goal: { ...VALID_CONFIG.goal, conditions: [{ field: 'x', op: 'like', value: '%' }] } } }, field: 'config.goal.conditions.0.op' },
+    { input: { config: { ...VALID_CONFIG, as_of: '2011-02-30' } }, field: 'config.as_of' },
+    { input: { instanceId: 'ds_x', config: VALID_CONFIG }, field: 'instanceId' },
+  ],
+  'instances.rename': [{ input: { instanceId: 'in_abc', name: '' }, field: 'name' }],
+  'instances.clone': [{ input: { instanceId: 'in_abc', name: 7 }, field: 'name' }],
+  'instances.delete': [{ input: { instanceId: 'in_abc; DROP TABLE pwb.instances' }, field: 'instanceId' }],
+  'instances.preset': [
+    { input: { kind: 'upsell', datasetId: 'ds_abc' }, field: 'kind' },
+    { input: { kind: 'churn', datasetId: 'ds_abc', windowDays: -3 }, field: 'windowDays' },
+  ],
+  'goals.fields': [{ input: { datasetId: 'retail' }, field: 'datasetId' }],
+  'goals.fieldValues': [
+    { input: { datasetId: 'ds_abc' }, field: 'field' },
+    { input: { datasetId: 'ds_abc', field: 'x', limit: 1000 }, field: 'limit' },
+  ],
+  'goals.preview': [
+    { input: { config: { ...VALID_CONFIG, goal: { ...VALID_CONFIG.goal, conditions: [{ field: 'x', op: 'in', value: [] }] } } }, field: 'config.goal.conditions.0.value' },
+    { input: { config: { ...VALID_CONFIG, goal: { ...VALID_CONFIG.goal, conditions: [{ match: 'some', conditions: [] }] } } }, field: 'config.goal.conditions.0.match' },
+    { input: { config: { ...VALID_CONFIG, exclusions: [{ field: 'x', op: 'eq', value: 'a\u0000b' }] } }, field: 'config.exclusions.0.value' },
   ],
   'jobs.list': [{ input: 7, field: 'input' }],
   'jobs.cancel': [

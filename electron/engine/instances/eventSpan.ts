@@ -1,0 +1,55 @@
+import { compileConditionList } from '../conditions/compileCondition';
+import { SqlParameters } from '../conditions/sqlParameters';
+import type { Database } from '../sql/database';
+import { exclusionSql, type ResolvedInstance } from './resolveInstance';
+
+export interface EventSpan {
+  /** Events with an id and a time before as_of (all of them when as_of is null) that no exclusion drops. */
+  kept: number;
+  excluded: number;
+  firstEvent: string | null;
+  lastEvent: string | null;
+  customEvents: Array<{ name: string; events: number; customers: number }>;
+}
+
+const WALL_CLOCK = `'%Y-%m-%dT%H:%M:%S'`;
+
+/** One pass over the events before as_of: how many exclusions drop, the time span of the rest, and custom event counts. */
+export async function measureEventSpan(db: Database, resolved: ResolvedInstance, asOf: string | null): Promise<EventSpan> {
+  const { config, catalog, idColumn, timeColumn, eventsTable } = resolved;
+  const params = new SqlParameters();
+  const excluded = exclusionSql(resolved, params);
+  const customColumns = config.custom_events.map(
+    (event, index) => `coalesce(${compileConditionList(event.conditions, event.match, catalog, params, `custom_events.${index}.conditions`)}, false) AS custom_${index}`,
+  );
+  const before = asOf === null ? '' : ` AND ${timeColumn} < ${params.bindTime(asOf)}`;
+  const customAggregates = config.custom_events.map(
+    (_, index) => `count(*) FILTER (WHERE NOT excluded AND custom_${index}) AS custom_${index}_events, count(DISTINCT customer) FILTER (WHERE NOT excluded AND custom_${index}) AS custom_${index}_customers`,
+  );
+  const row = await db.one(
+    `SELECT count(*) FILTER (WHERE NOT excluded) AS kept, count(*) FILTER (WHERE excluded) AS excluded,
+            strftime(min(event_time) FILTER (WHERE NOT excluded), ${WALL_CLOCK}) AS first_event,
+            strftime(max(event_time) FILTER (WHERE NOT excluded), ${WALL_CLOCK}) AS last_event${customAggregates.map((column) => `, ${column}`).join('')}
+     FROM (
+       SELECT ${idColumn} AS customer, CAST(${timeColumn} AS TIMESTAMP) AS event_time, ${excluded} AS excluded${customColumns.map((column) => `, ${column}`).join('')}
+       FROM ${eventsTable}
+       WHERE ${idColumn} IS NOT NULL AND ${timeColumn} IS NOT NULL${before}
+     )`,
+    params.values,
+  );
+  return {
+    kept: Number(row?.['kept'] ?? 0),
+    excluded: Number(row?.['excluded'] ?? 0),
+    firstEvent: stringOrNull(row?.['first_event']),
+    lastEvent: stringOrNull(row?.['last_event']),
+    customEvents: config.custom_events.map((event, index) => ({
+      name: event.name,
+      events: Number(row?.[`custom_${index}_events`] ?? 0),
+      customers: Number(row?.[`custom_${index}_customers`] ?? 0),
+    })),
+  };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
