@@ -110,25 +110,30 @@ const fieldConditionSchema = z
       .min(1, 'the field is required')
       .max(MAX_FIELD_NAME_LENGTH, `a field name is at most ${MAX_FIELD_NAME_LENGTH} characters`),
     op: conditionOperatorSchema,
-    value: z.union([scalarValueSchema, z.array(scalarValueSchema), z.null()]).optional(),
+    value: z.custom<ConditionValue | ConditionValue[] | null>().optional(),
   })
   .superRefine((condition, ctx) => {
     const shape = valueShape(condition.op);
-    const value = condition.value;
-    const fail = (message: string) => ctx.addIssue({ code: 'custom', message, path: ['value'] });
+    const value: unknown = condition.value;
+    const fail = (message: string, path: Array<string | number> = ['value']) => ctx.addIssue({ code: 'custom', message, path });
+    const checkScalar = (item: unknown, path: Array<string | number>) => {
+      const parsed = scalarValueSchema.safeParse(item);
+      if (!parsed.success) fail(parsed.error.issues[0]?.message ?? 'a value is text, a number or true/false', path);
+    };
     if (shape === 'none') {
       if (value !== undefined && value !== null) fail(`"${condition.op}" takes no value`);
     } else if (shape === 'one') {
       if (value === undefined || value === null || Array.isArray(value)) fail(`"${condition.op}" takes one value`);
       else if ((condition.op === 'starts_with' || condition.op === 'not_starts_with' || condition.op === 'contains') && (typeof value !== 'string' || value.length === 0)) {
         fail(`"${condition.op}" takes a non-empty text value`);
-      }
+      } else checkScalar(value, ['value']);
     } else if (shape === 'list') {
       if (!Array.isArray(value) || value.length === 0) fail(`"${condition.op}" takes a non-empty list of values`);
       else if (value.length > MAX_LIST_VALUES) fail(`"${condition.op}" takes at most ${MAX_LIST_VALUES} values`);
+      else value.forEach((item, index) => checkScalar(item, ['value', index]));
     } else if (!Array.isArray(value) || value.length !== 2) {
       fail('"between" takes two values: [low, high]');
-    }
+    } else value.forEach((item, index) => checkScalar(item, ['value', index]));
   });
 
 interface TreeIssue {

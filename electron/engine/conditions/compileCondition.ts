@@ -88,7 +88,7 @@ function bindValue(value: ConditionValue | null, field: FieldInfo, params: SqlPa
       return params.bind(value);
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(path, `the number field "${field.name}" is compared with a number, not ${describe(value)}`);
-      return params.bind(value);
+      return params.bindNumber(value);
     case 'boolean':
       if (typeof value !== 'boolean') throw invalid(path, `the true/false field "${field.name}" is compared with true or false, not ${describe(value)}`);
       return params.bind(value);

@@ -9,6 +9,14 @@ export class SqlParameters {
     return `$${this.values.length}`;
   }
 
+  /**
+   * A number bound as its decimal text and read as a DOUBLE: the client would otherwise bind a whole-valued
+   * number as BIGINT and refuse one beyond its range (1e308).
+   */
+  bindNumber(value: number): string {
+    return `CAST(${this.bind(String(value))} AS DOUBLE)`;
+  }
+
   /** A wall-clock time (YYYY-MM-DD[THH:MM[:SS]]) bound as text and read as a TIMESTAMP. */
   bindTime(value: string): string {
     return `CAST(${this.bind(value)} AS TIMESTAMP)`;
