@@ -9,7 +9,7 @@ import { WorkbenchError } from '../../shared/errors';
 import { datasetTable, deleteDataset, getDataset, getDatasetTable, getQualityReport, listDatasets, renameDataset } from './datasets/datasetCatalog';
 import { loadFieldCatalog, type FieldCatalog } from './conditions/fieldCatalog';
 import { fieldValues } from './conditions/fieldValues';
-import { previewGoal } from './instances/goalPreview';
+import { PreviewRunner } from './instances/previewRunner';
 import { cloneInstance, deleteInstance, getInstance, listInstances, renameInstance, saveInstance } from './instances/instanceStore';
 import { instancePreset } from './instances/presets';
 import { importDataset } from './imports/importDataset';
@@ -39,6 +39,8 @@ export class Engine {
   private readonly recent: RecentWorkspaces;
   private readonly launchWorker: ProcessLauncher;
   private workspace: Workspace | null = null;
+  /** Live goal previews of the open workspace, on their own connection. */
+  private previews: PreviewRunner | null = null;
   /** Imports write into the open workspace; they are cancelled (and awaited) before it closes. */
   private readonly importJobs = new Set<string>();
 
@@ -57,7 +59,7 @@ export class Engine {
   }
 
   async createWorkspace(path: string, name?: string): Promise<WorkspaceInfo> {
-    await this.stopImports();
+    await this.stopWorkspaceWork();
     const workspace = await Workspace.create(path, name);
     return this.adopt(workspace);
   }
@@ -66,13 +68,13 @@ export class Engine {
   async openWorkspace(path: string): Promise<WorkspaceInfo> {
     if (this.workspace?.info.path === path) return this.workspace.info;
     const workspace = await Workspace.open(path);
-    await this.stopImports();
+    await this.stopWorkspaceWork();
     return this.adopt(workspace);
   }
 
   async closeWorkspace(): Promise<boolean> {
     if (!this.workspace) return false;
-    await this.stopImports();
+    await this.stopWorkspaceWork();
     this.workspace.close();
     this.workspace = null;
     this.events.emit('workspace.changed', { workspace: null });
@@ -161,8 +163,11 @@ export class Engine {
     return fieldValues(this.requireWorkspace().db, table, catalog, field, search, limit);
   }
 
+  /** A newer call interrupts one still running, which then fails with `cancelled`. */
   async previewGoal(config: InstanceConfig): Promise<GoalPreview> {
-    return previewGoal(this.requireWorkspace().db, config);
+    const workspace = this.requireWorkspace();
+    this.previews ??= new PreviewRunner(workspace.db);
+    return this.previews.preview(config);
   }
 
   private async eventFields(datasetId: string): Promise<{ catalog: FieldCatalog; table: string }> {
@@ -193,7 +198,11 @@ export class Engine {
     return ref;
   }
 
-  private async stopImports(): Promise<void> {
+  /** Cancels (and awaits) what runs against the open workspace: previews and imports. */
+  private async stopWorkspaceWork(): Promise<void> {
+    const previews = this.previews;
+    this.previews = null;
+    await previews?.close();
     const running = [...this.importJobs];
     for (const jobId of running) this.jobs.cancel(jobId);
     await Promise.all(running.map((jobId) => this.jobs.wait(jobId)));
@@ -208,6 +217,7 @@ export class Engine {
   }
 
   async shutdown(): Promise<void> {
+    await this.stopWorkspaceWork();
     await this.jobs.cancelAll();
     this.workspace?.close();
     this.workspace = null;

@@ -11,11 +11,16 @@ import { resolveInstance } from './resolveInstance';
 /** History the population needs before the cutoff when no lookback asks for more: a month of behaviour. */
 export const MIN_LOOKBACK_DAYS = 30;
 
-/** Who the goal covers at the training cutoff and how it labels them, with the diagnostics that decide whether to train. */
-export async function previewGoal(db: Database, config: InstanceConfig): Promise<GoalPreview> {
+/**
+ * Who the goal covers at the training cutoff and how it labels them, with the diagnostics that decide whether to train.
+ * An aborted signal stops it between statements (the caller interrupts the one running).
+ */
+export async function previewGoal(db: Database, config: InstanceConfig, signal?: AbortSignal): Promise<GoalPreview> {
   const started = performance.now();
   const resolved = await resolveInstance(db, config);
+  signal?.throwIfAborted();
   const span = await measureEventSpan(db, resolved, config.as_of);
+  signal?.throwIfAborted();
   const asOf = config.as_of ?? span.lastEvent;
   const windows = asOf === null ? null : goalWindows(asOf, config.goal.window_days);
   const requiredHistoryDays = config.goal.window_days + lookbackDays(config);

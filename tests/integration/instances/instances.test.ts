@@ -141,3 +141,19 @@ describe('goal building helpers', () => {
     expect(await failure(client.call('goals.fieldValues', { datasetId, field: 'price' }))).toMatchObject({ code: 'invalid_input', field: 'field' });
   });
 });
+
+describe('live preview', () => {
+  it('lets a newer preview replace one still running: the older one reports cancelled, the newer one answers', async () => {
+    const { client } = await clientWithShop();
+    const base = { ...config('Live'), as_of: '2025-04-01' };
+    const calls = [10, 20, 30].map((window) => client.call('goals.preview', { config: { ...base, goal: { ...base.goal, window_days: window } } }));
+    const outcomes = await Promise.allSettled(calls);
+    const last = outcomes.at(-1)!;
+    expect(last.status).toBe('fulfilled');
+    if (last.status === 'fulfilled') expect(last.value).toMatchObject({ windowDays: 30, trainCutoff: '2025-03-02T00:00:00' });
+    for (const outcome of outcomes.slice(0, -1)) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ code: 'cancelled' });
+    }
+    expect(outcomes.slice(0, -1).some((outcome) => outcome.status === 'rejected')).toBe(true);
+  });
+});
