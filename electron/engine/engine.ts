@@ -10,7 +10,7 @@ import { datasetTable, deleteDataset, getDataset, getDatasetTable, getQualityRep
 import { loadFieldCatalog, type FieldCatalog } from './conditions/fieldCatalog';
 import { fieldValues } from './conditions/fieldValues';
 import { PreviewRunner } from './instances/previewRunner';
-import { cloneInstance, deleteInstance, getInstance, listInstances, renameInstance, saveInstance } from './instances/instanceStore';
+import { cloneInstance, deleteInstance, getInstance, listInstances, renameDatasetReferences, renameInstance, saveInstance } from './instances/instanceStore';
 import { instancePreset } from './instances/presets';
 import { importDataset } from './imports/importDataset';
 import { previewImport } from './imports/previewImport';
@@ -117,8 +117,13 @@ export class Engine {
     return getQualityReport(this.requireWorkspace().db, datasetId);
   }
 
+  /** Saved instances that name the dataset are updated to the new name. */
   async renameDataset(datasetId: string, name: string): Promise<DatasetSummary> {
-    return renameDataset(this.requireWorkspace().db, datasetId, name);
+    const db = this.requireWorkspace().db;
+    const before = await getDataset(db, datasetId);
+    const renamed = await renameDataset(db, datasetId, name);
+    if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
+    return renamed;
   }
 
   async deleteDataset(datasetId: string): Promise<boolean> {

@@ -67,6 +67,24 @@ export async function deleteInstance(db: Database, id: string): Promise<boolean>
   return true;
 }
 
+/** Instances name their datasets; when a dataset is renamed, the instances that named it follow. Returns how many changed. */
+export async function renameDatasetReferences(db: Database, oldName: string, newName: string): Promise<number> {
+  const rows = await db.all(SELECT_INSTANCE);
+  const same = (reference: string | null) => reference !== null && reference.toLowerCase() === oldName.toLowerCase();
+  let changed = 0;
+  for (const instance of rows.map(toInstance)) {
+    if (!same(instance.config.events) && !same(instance.config.profiles)) continue;
+    const config = {
+      ...instance.config,
+      events: same(instance.config.events) ? newName : instance.config.events,
+      profiles: same(instance.config.profiles) ? newName : instance.config.profiles,
+    };
+    await db.run('UPDATE pwb.instances SET config = $2::JSON WHERE id = $1', [instance.id, JSON.stringify(config)]);
+    changed += 1;
+  }
+  return changed;
+}
+
 async function refuseTakenName(db: Database, name: string, exceptId: string | null, field: string): Promise<void> {
   const row = await db.one('SELECT count(*) AS n FROM pwb.instances WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2', [name, exceptId]);
   if (Number(row?.['n'] ?? 0) > 0) throw new WorkbenchError('conflict', `An instance named "${name}" already exists; choose another name.`, field);

@@ -69,6 +69,15 @@ describe('saved instances', () => {
     expect((await client.call('instances.list', {})).instances).toHaveLength(2);
   });
 
+  it('follows a renamed dataset: instances that named it keep working', async () => {
+    const { client, datasetId } = await clientWithShop();
+    const saved = await client.call('instances.save', { config: { ...config('Follows'), events: 'SHOP', as_of: '2025-04-01' } });
+    await client.call('datasets.rename', { datasetId, name: 'Web shop' });
+    const after = await client.call('instances.get', { instanceId: saved.id });
+    expect(after.config.events).toBe('Web shop');
+    expect((await client.call('goals.preview', { config: after.config })).population).toBeGreaterThan(0);
+  });
+
   it('keeps names unique, ignoring case', async () => {
     const { client } = await clientWithShop();
     const first = await client.call('instances.save', { config: config('Churn') });
