@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { GoalPage } from '../goal/GoalPage';
 import { DataPage } from './DataPage';
 import { UpcomingPage } from './UpcomingPage';
 
@@ -10,11 +11,7 @@ export interface PageDefinition {
 
 export const pages: PageDefinition[] = [
   { id: 'data', label: 'Data', render: () => <DataPage /> },
-  {
-    id: 'goal',
-    label: 'Goal',
-    render: () => <UpcomingPage title="Goal" purpose="Define what to predict: an event that will (or will not) occur within a window, and who is eligible." />,
-  },
+  { id: 'goal', label: 'Goal', render: () => <GoalPage /> },
   {
     id: 'train',
     label: 'Train',

@@ -1,0 +1,391 @@
+import { Alert, Badge, Box, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FieldInfo, InstanceSummary } from '../../../shared/contract/instances';
+import type { InstanceConfig } from '../../../shared/instanceConfig';
+import { useWorkbench } from '../state/WorkbenchContext';
+import { ConditionGroupEditor } from './ConditionGroupEditor';
+import { CustomEventsEditor } from './CustomEventsEditor';
+import { GoalEditorContext, errorAt, type GoalEditorState } from './goalEditorContext';
+import { ConfirmModal, NameModal, NewInstanceModal } from './InstanceModals';
+import { PopulationEditor } from './PopulationEditor';
+import { PreviewPanel } from './PreviewPanel';
+import { usePreview } from './usePreview';
+
+type Dialog = 'new' | 'rename' | 'clone' | 'delete' | { discardThen: () => void } | null;
+
+/** Defines what to predict and for whom, with a live count of the labels it produces; saves instances. */
+export function GoalPage() {
+  const { client, datasets } = useWorkbench();
+  const eventDatasets = useMemo(() => (datasets ?? []).filter((dataset) => dataset.kind === 'events'), [datasets]);
+  const [instances, setInstances] = useState<InstanceSummary[] | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<InstanceConfig | null>(null);
+  const [savedJson, setSavedJson] = useState<string | null>(null);
+  const [loadedFields, setLoadedFields] = useState<{ datasetId: string; fields: FieldInfo[] } | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<{ color: 'teal' | 'red'; text: string } | null>(null);
+
+  const refreshInstances = useCallback(async () => {
+    const { instances: list } = await client.call('instances.list', {});
+    setInstances(list);
+    return list;
+  }, [client]);
+
+  const openInstance = useCallback(
+    async (instanceId: string) => {
+      const instance = await client.call('instances.get', { instanceId });
+      setSelectedId(instance.id);
+      setDraft(instance.config);
+      setSavedJson(JSON.stringify(instance.config));
+      setNotice(null);
+    },
+    [client],
+  );
+
+  const startFromPreset = useCallback(
+    async (kind: 'conversion' | 'churn', datasetId: string, windowDays: number) => {
+      const { config } = await client.call('instances.preset', { kind, datasetId, windowDays });
+      setSelectedId(null);
+      setDraft(config);
+      setSavedJson(null);
+      setNotice(null);
+    },
+    [client],
+  );
+
+  // First visit: open the first saved goal, or start an unsaved conversion goal on the first events dataset.
+  const firstEventsId = eventDatasets[0]?.id ?? null;
+  useEffect(() => {
+    if (instances !== null || datasets === null) return;
+    client.call('instances.list', {}).then(
+      ({ instances: list }) => {
+        setInstances(list);
+        if (list[0]) void openInstance(list[0].id);
+        else if (firstEventsId) void startFromPreset('conversion', firstEventsId, 30);
+      },
+      (failure: unknown) => setNotice({ color: 'red', text: failure instanceof Error ? failure.message : String(failure) }),
+    );
+  }, [client, instances, datasets, firstEventsId, openInstance, startFromPreset]);
+
+  const eventsDataset = draft ? eventDatasets.find((dataset) => dataset.id === draft.events || dataset.name.toLowerCase() === draft.events.toLowerCase()) : undefined;
+  const eventsDatasetId = eventsDataset?.id ?? null;
+  useEffect(() => {
+    if (!eventsDatasetId) return;
+    let current = true;
+    client.call('goals.fields', { datasetId: eventsDatasetId }).then(
+      ({ fields: list }) => current && setLoadedFields({ datasetId: eventsDatasetId, fields: list }),
+      () => current && setLoadedFields({ datasetId: eventsDatasetId, fields: [] }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, eventsDatasetId]);
+  const fields = loadedFields && loadedFields.datasetId === eventsDatasetId ? loadedFields.fields : [];
+
+  const previewState = usePreview(draft);
+  const editorState: GoalEditorState = {
+    datasetId: eventsDataset?.id ?? null,
+    fields,
+    errorField: previewState.error?.field ?? null,
+    errorMessage: previewState.error?.message ?? null,
+  };
+  const dirty = draft !== null && JSON.stringify(draft) !== savedJson;
+  const update = (change: Partial<InstanceConfig>) => setDraft((current) => (current ? { ...current, ...change } : current));
+
+  const guardUnsaved = (next: () => void) => (dirty ? setDialog({ discardThen: next }) : next());
+
+  const save = async () => {
+    if (!draft) return;
+    try {
+      const saved = await client.call('instances.save', selectedId ? { instanceId: selectedId, config: draft } : { config: draft });
+      setSelectedId(saved.id);
+      setDraft(saved.config);
+      setSavedJson(JSON.stringify(saved.config));
+      await refreshInstances();
+      setNotice({ color: 'teal', text: `Saved “${saved.name}”.` });
+    } catch (failure) {
+      setNotice({ color: 'red', text: failure instanceof Error ? failure.message : String(failure) });
+    }
+  };
+
+  if (datasets !== null && eventDatasets.length === 0) {
+    return (
+      <Stack>
+        <Title order={1}>Goal</Title>
+        <Alert color="blue" title="No events yet">
+          A goal is defined over events. Import an events dataset on the Data page first.
+        </Alert>
+      </Stack>
+    );
+  }
+
+  return (
+    <GoalEditorContext.Provider value={editorState}>
+      <Stack gap="lg">
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <div>
+            <Title order={1}>Goal</Title>
+            <Text c="dimmed">What to predict, for whom, and how many customers each label gets at the training cutoff.</Text>
+          </div>
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            <Select
+              label="Saved goals"
+              placeholder={instances && instances.length > 0 ? 'Open a saved goal' : 'None saved yet'}
+              data={(instances ?? []).map((instance) => ({ value: instance.id, label: instance.name }))}
+              value={selectedId}
+              onChange={(id) => id && id !== selectedId && guardUnsaved(() => void openInstance(id))}
+              allowDeselect={false}
+              w={260}
+              data-testid="instance-select"
+            />
+            <Button variant="default" onClick={() => guardUnsaved(() => setDialog('new'))} data-testid="new-goal">
+              New…
+            </Button>
+            <Button onClick={() => void save()} disabled={!draft || (!dirty && selectedId !== null)} data-testid="save-goal">
+              {selectedId ? 'Save' : 'Save as new'}
+            </Button>
+            <Button variant="default" disabled={!selectedId} onClick={() => setDialog('rename')} data-testid="rename-goal">
+              Rename
+            </Button>
+            <Button variant="default" disabled={!selectedId} onClick={() => guardUnsaved(() => setDialog('clone'))} data-testid="clone-goal">
+              Clone
+            </Button>
+            <Button variant="default" color="red" disabled={!selectedId} onClick={() => setDialog('delete')} data-testid="delete-goal">
+              Delete
+            </Button>
+          </Group>
+        </Group>
+        {notice ? (
+          <Alert color={notice.color} role={notice.color === 'red' ? 'alert' : 'status'} withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)} data-testid="goal-notice">
+            {notice.text}
+          </Alert>
+        ) : null}
+        {draft ? (
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <Stack gap="lg">
+                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="goal-title">
+                  <Stack gap="sm">
+                    <Group justify="space-between">
+                      <Title order={2} size="h4" id="goal-title">
+                        What to predict
+                      </Title>
+                      {dirty ? (
+                        <Badge color="orange" variant="light" data-testid="unsaved-badge">
+                          Unsaved changes
+                        </Badge>
+                      ) : null}
+                    </Group>
+                    <Group gap="md" align="flex-end" wrap="wrap">
+                      <TextInput label="Name" value={draft.name} onChange={(event) => update({ name: event.currentTarget.value })} maxLength={120} w={300} error={errorAt(editorState, 'name')} data-testid="goal-name" />
+                      <Select
+                        label="Events dataset"
+                        data={eventDatasets.map((dataset) => ({ value: dataset.name, label: dataset.name }))}
+                        value={eventsDataset?.name ?? null}
+                        onChange={(name) => name && update({ events: name })}
+                        allowDeselect={false}
+                        w={220}
+                      />
+                      <div>
+                        <Text size="sm" fw={500} id="propensity-label">
+                          Propensity
+                        </Text>
+                        <SegmentedControl
+                          aria-labelledby="propensity-label"
+                          value={draft.propensity}
+                          onChange={(value) => update({ propensity: value === 'churn' ? 'churn' : 'conversion' })}
+                          data={[
+                            { value: 'conversion', label: 'Conversion' },
+                            { value: 'churn', label: 'Churn' },
+                          ]}
+                        />
+                      </div>
+                    </Group>
+                    <Group gap="md" align="flex-end" wrap="wrap">
+                      <div>
+                        <Text size="sm" fw={500} id="occurs-label">
+                          The customer
+                        </Text>
+                        <SegmentedControl
+                          aria-labelledby="occurs-label"
+                          value={draft.goal.occurs ? 'occurs' : 'not'}
+                          onChange={(value) => update({ goal: { ...draft.goal, occurs: value === 'occurs' } })}
+                          data={[
+                            { value: 'occurs', label: 'will' },
+                            { value: 'not', label: 'will not' },
+                          ]}
+                          data-testid="goal-occurs"
+                        />
+                      </div>
+                      <Text size="sm" pb={8}>
+                        have an event matching the conditions below within
+                      </Text>
+                      <NumberInput
+                        label="Window (days)"
+                        value={draft.goal.window_days}
+                        min={1}
+                        max={3650}
+                        allowDecimal={false}
+                        onChange={(value) => update({ goal: { ...draft.goal, window_days: typeof value === 'number' && value >= 1 ? value : 1 } })}
+                        w={140}
+                        data-testid="goal-window"
+                      />
+                    </Group>
+                    <ConditionGroupEditor
+                      match={draft.goal.match}
+                      conditions={draft.goal.conditions}
+                      onChange={(match, conditions) => update({ goal: { ...draft.goal, match, conditions } })}
+                      label="Goal"
+                      path="goal.conditions"
+                    />
+                  </Stack>
+                </Card>
+                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="population-title">
+                  <Stack gap="sm">
+                    <Title order={2} size="h4" id="population-title">
+                      Who is eligible
+                    </Title>
+                    <PopulationEditor population={draft.population} onChange={(population) => update({ population })} />
+                  </Stack>
+                </Card>
+                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="custom-events-title">
+                  <Stack gap="sm">
+                    <Title order={2} size="h4" id="custom-events-title">
+                      Custom events
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      Named conditions the model learns from, such as “Days since last Cancellation”.
+                    </Text>
+                    <CustomEventsEditor events={draft.custom_events} onChange={(custom_events) => update({ custom_events })} />
+                  </Stack>
+                </Card>
+                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="exclusions-title">
+                  <Stack gap="sm">
+                    <Title order={2} size="h4" id="exclusions-title">
+                      Exclusions
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      Events matching any of these are dropped before anything is computed (test orders, internal accounts).
+                    </Text>
+                    <ConditionGroupEditor
+                      match="any"
+                      conditions={draft.exclusions}
+                      onChange={(_, exclusions) => update({ exclusions })}
+                      label="Exclusion"
+                      path="exclusions"
+                      showMatch={false}
+                      emptyText="Nothing is excluded."
+                    />
+                  </Stack>
+                </Card>
+                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="as-of-title">
+                  <Stack gap="sm">
+                    <Title order={2} size="h4" id="as-of-title">
+                      As of and thresholds
+                    </Title>
+                    <Group gap="md" align="flex-end" wrap="wrap">
+                      <div>
+                        <Text size="sm" fw={500} id="as-of-label">
+                          Today is
+                        </Text>
+                        <SegmentedControl
+                          aria-labelledby="as-of-label"
+                          value={draft.as_of === null ? 'latest' : 'date'}
+                          onChange={(value) => update({ as_of: value === 'latest' ? null : (eventsDataset?.maxTime?.slice(0, 10) ?? '2000-01-01') })}
+                          data={[
+                            { value: 'latest', label: 'the latest event' },
+                            { value: 'date', label: 'a date (backtest)' },
+                          ]}
+                        />
+                      </div>
+                      {draft.as_of !== null ? (
+                        <TextInput
+                          type="date"
+                          label="As of"
+                          value={draft.as_of.slice(0, 10)}
+                          onChange={(event) => event.currentTarget.value && update({ as_of: event.currentTarget.value })}
+                          error={errorAt(editorState, 'as_of')}
+                          data-testid="goal-as-of"
+                        />
+                      ) : null}
+                      <NumberInput
+                        label="Warn under (positives or negatives)"
+                        value={draft.sufficiency.warn_below}
+                        min={0}
+                        allowDecimal={false}
+                        onChange={(value) => update({ sufficiency: { ...draft.sufficiency, warn_below: typeof value === 'number' ? value : 0 } })}
+                        w={230}
+                      />
+                      <NumberInput
+                        label="Refuse under"
+                        value={draft.sufficiency.refuse_below}
+                        min={0}
+                        allowDecimal={false}
+                        onChange={(value) => update({ sufficiency: { ...draft.sufficiency, refuse_below: typeof value === 'number' ? value : 0 } })}
+                        w={140}
+                      />
+                    </Group>
+                  </Stack>
+                </Card>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Box style={{ position: 'sticky', top: 72 }}>
+                <PreviewPanel state={previewState} propensity={draft.propensity} />
+              </Box>
+            </Grid.Col>
+          </Grid>
+        ) : null}
+      </Stack>
+      {dialog === 'new' ? <NewInstanceModal datasets={eventDatasets} onCreate={startFromPreset} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'rename' && selectedId && draft ? (
+        <NameModal
+          title="Rename the goal"
+          initial={draft.name}
+          action="Rename"
+          onSubmit={async (name) => {
+            const renamed = await client.call('instances.rename', { instanceId: selectedId, name });
+            // Unsaved edits stay; only the name changes in both the draft and the saved copy.
+            setDraft((current) => (current ? { ...current, name: renamed.name } : current));
+            setSavedJson(JSON.stringify(renamed.config));
+            await refreshInstances();
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'clone' && selectedId && draft ? (
+        <NameModal
+          title="Clone the goal"
+          initial={`${draft.name} (copy)`}
+          action="Clone"
+          onSubmit={async (name) => {
+            const clone = await client.call('instances.clone', { instanceId: selectedId, name });
+            await refreshInstances();
+            await openInstance(clone.id);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'delete' && selectedId && draft ? (
+        <ConfirmModal
+          title="Delete the goal?"
+          message={`“${draft.name}” will be removed from this workspace.`}
+          action="Delete"
+          onConfirm={async () => {
+            await client.call('instances.delete', { instanceId: selectedId });
+            const list = await refreshInstances();
+            if (list[0]) await openInstance(list[0].id);
+            else {
+              setSelectedId(null);
+              setSavedJson(null);
+            }
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog !== null && typeof dialog === 'object' ? (
+        <ConfirmModal title="Discard unsaved changes?" message="The edits to this goal have not been saved." action="Discard" onConfirm={dialog.discardThen} onClose={() => setDialog(null)} />
+      ) : null}
+    </GoalEditorContext.Provider>
+  );
+}

@@ -1,0 +1,151 @@
+import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { DatasetSummary } from '../../../shared/contract/datasets';
+import { instanceNameSchema } from '../../../shared/instanceConfig';
+
+/** Starts a new goal from a preset: conversion (a purchase-like event occurs) or churn (no event at all). */
+export function NewInstanceModal({
+  datasets,
+  onCreate,
+  onClose,
+}: {
+  datasets: DatasetSummary[];
+  onCreate(kind: 'conversion' | 'churn', datasetId: string, windowDays: number): Promise<void>;
+  onClose(): void;
+}) {
+  const [kind, setKind] = useState<'conversion' | 'churn'>('conversion');
+  const [datasetId, setDatasetId] = useState<string | null>(datasets[0]?.id ?? null);
+  const [windowDays, setWindowDays] = useState(30);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!datasetId) return setError('Pick an events dataset.');
+    setBusy(true);
+    try {
+      await onCreate(kind, datasetId, windowDays);
+      onClose();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title="New goal" closeButtonProps={{ 'aria-label': 'Cancel the new goal' }}>
+      <Stack component="form" gap="md" onSubmit={(event) => void submit(event)}>
+        <div>
+          <Text size="sm" fw={500} id="preset-kind-label">
+            Start from
+          </Text>
+          <SegmentedControl
+            fullWidth
+            aria-labelledby="preset-kind-label"
+            value={kind}
+            onChange={(value) => setKind(value === 'churn' ? 'churn' : 'conversion')}
+            data={[
+              { value: 'conversion', label: 'Conversion: a purchase occurs' },
+              { value: 'churn', label: 'Churn: no event at all' },
+            ]}
+            data-testid="preset-kind"
+          />
+        </div>
+        <Select label="Events dataset" data={datasets.map((dataset) => ({ value: dataset.id, label: dataset.name }))} value={datasetId} onChange={setDatasetId} allowDeselect={false} />
+        <NumberInput label="Within (days)" value={windowDays} min={1} max={3650} allowDecimal={false} onChange={(value) => setWindowDays(typeof value === 'number' && value >= 1 ? value : 1)} data-autofocus />
+        {error ? (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy} data-testid="create-goal">
+            Start
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Asks for a name (rename or clone); the engine's refusal (a taken name) shows under the field. */
+export function NameModal({ title, initial, action, onSubmit, onClose }: { title: string; initial: string; action: string; onSubmit(name: string): Promise<void>; onClose(): void }) {
+  const [name, setName] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = instanceNameSchema.safeParse(name);
+    if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'That name cannot be used.');
+    setBusy(true);
+    try {
+      await onSubmit(checked.data);
+      onClose();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Cancel' }}>
+      <Stack component="form" gap="md" onSubmit={(event) => void submit(event)}>
+        <TextInput
+          label="Name"
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
+          maxLength={120}
+          required
+          data-autofocus
+          data-testid="instance-name-input"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy} data-testid="instance-name-submit">
+            {action}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function ConfirmModal({ title, message, action, onConfirm, onClose }: { title: string; message: string; action: string; onConfirm(): Promise<void> | void; onClose(): void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Cancel' }}>
+      <Stack gap="md">
+        <Text>{message}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            Cancel
+          </Button>
+          <Button
+            color="red"
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onConfirm();
+              } finally {
+                setBusy(false);
+                onClose();
+              }
+            }}
+            data-testid="confirm-action"
+          >
+            {action}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

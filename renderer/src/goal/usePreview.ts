@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import type { GoalPreview } from '../../../shared/contract/instances';
+import type { InstanceConfig } from '../../../shared/instanceConfig';
+import { WorkbenchError } from '../../../shared/errors';
+import { useWorkbench } from '../state/WorkbenchContext';
+
+export interface PreviewState {
+  preview: GoalPreview | null;
+  /** The last refusal: its message and the config path it names, without the `config.` prefix. */
+  error: { message: string; field: string | null } | null;
+  loading: boolean;
+}
+
+const DEBOUNCE_MS = 400;
+
+/** The goal preview of the config being edited, refreshed after each pause in editing; stale answers are dropped. */
+export function usePreview(config: InstanceConfig | null): PreviewState {
+  const { client } = useWorkbench();
+  // The answer is kept with the config it answers, so "loading" is simply: the shown answer is for another config.
+  const [answer, setAnswer] = useState<{ key: string; preview: GoalPreview | null; error: PreviewState['error'] } | null>(null);
+  const [lastPreview, setLastPreview] = useState<GoalPreview | null>(null);
+  const sequence = useRef(0);
+  const key = config ? JSON.stringify(config) : null;
+
+  useEffect(() => {
+    if (!key) return;
+    const request = ++sequence.current;
+    const timer = setTimeout(() => {
+      client.call('goals.preview', { config: JSON.parse(key) as InstanceConfig }).then(
+        (preview) => {
+          if (request !== sequence.current) return;
+          setAnswer({ key, preview, error: null });
+          setLastPreview(preview);
+        },
+        (failure: unknown) => {
+          if (request !== sequence.current) return;
+          if (failure instanceof WorkbenchError && failure.code === 'cancelled') return;
+          const field = failure instanceof WorkbenchError && failure.field ? failure.field.replace(/^config\./, '') : null;
+          const message = failure instanceof Error ? failure.message.replace(/^Invalid input for goals\.preview: /, '') : String(failure);
+          setAnswer({ key, preview: null, error: { message, field } });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [client, key]);
+
+  const current = answer !== null && answer.key === key;
+  return {
+    // While a new answer is on its way, the last figures stay on screen (marked as updating) rather than blanking.
+    preview: current ? (answer.preview ?? lastPreview) : lastPreview,
+    error: current ? answer.error : null,
+    loading: key !== null && !current,
+  };
+}
