@@ -10,7 +10,12 @@ import { WorkbenchProvider } from './state/WorkbenchContext';
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 8 }, defaultRadius: 'md' });
 const contrastResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolved.colors.gray[7], '--mantine-color-error': resolved.colors.red[9] },
+  light: {
+    '--mantine-color-dimmed': resolved.colors.gray[7],
+    '--mantine-color-error': resolved.colors.red[9],
+    // The hovered active nav link otherwise drops to 4.1:1.
+    '--mantine-primary-color-light-hover': resolved.colors.indigo[1],
+  },
   dark: { '--mantine-color-dimmed': resolved.colors.dark[1], '--mantine-color-error': resolved.colors.red[4] },
 });
 const client = connectToEngine();

@@ -1,5 +1,5 @@
 import { ActionIcon, Box, Button, Group, Paper, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { isConditionGroup, MAX_GROUP_DEPTH, type ConditionNode, type Match } from '../../../shared/conditions';
 import { moveNode, newCondition, newGroup, removeAt, replaceAt } from './conditionTree';
 import { ConditionRow } from './ConditionRow';
@@ -28,13 +28,34 @@ export function ConditionGroupEditor({ match, conditions, onChange, label, path,
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
   const setList = (next: ConditionNode[]) => onChange(match, next);
-  const move = (from: number, to: number) => setList(moveNode(conditions, from, to));
+  const container = useRef<HTMLDivElement>(null);
+  // After a move, focus follows the moved row: the same control, now labelled with the row's new position.
+  const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusAfterMove || !container.current) return;
+    const target = [...container.current.querySelectorAll<HTMLElement>('[aria-label]')].find((element) => element.getAttribute('aria-label') === focusAfterMove);
+    if (target && !target.hasAttribute('disabled')) target.focus();
+    setFocusAfterMove(null);
+  }, [focusAfterMove]);
+  const rowLabelOf = (index: number) => `${label} condition ${index + 1}`;
+  const move = (from: number, to: number, origin?: Element | null) => {
+    const target = Math.max(0, Math.min(conditions.length - 1, to));
+    if (target === from) return;
+    setList(moveNode(conditions, from, target));
+    const originLabel = origin?.getAttribute('aria-label');
+    if (originLabel?.includes(rowLabelOf(from))) {
+      const moved = originLabel.replace(rowLabelOf(from), rowLabelOf(target));
+      // A move button that ends disabled at the edge hands focus to its twin.
+      const atEdge = (moved.endsWith(' up') && target === 0) || (moved.endsWith(' down') && target === conditions.length - 1);
+      setFocusAfterMove(atEdge ? moved.replace(/ (up|down)$/, (_, way: string) => (way === 'up' ? ' down' : ' up')) : moved);
+    }
+  };
 
   const onRowKeyDown = (index: number) => (event: KeyboardEvent<HTMLDivElement>) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
     event.stopPropagation();
-    move(index, index + (event.key === 'ArrowUp' ? -1 : 1));
+    move(index, index + (event.key === 'ArrowUp' ? -1 : 1), document.activeElement);
   };
   const onDrop = (index: number) => (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -44,7 +65,7 @@ export function ConditionGroupEditor({ match, conditions, onChange, label, path,
   };
 
   return (
-    <Stack gap="xs" data-testid="condition-group" data-path={path}>
+    <Stack gap="xs" data-testid="condition-group" data-path={path} ref={container}>
       {showMatch ? (
         <Group gap="xs">
           <SegmentedControl
@@ -68,7 +89,7 @@ export function ConditionGroupEditor({ match, conditions, onChange, label, path,
         </Text>
       ) : null}
       {conditions.map((node, index) => {
-        const rowLabel = `${label} condition ${index + 1}`;
+        const rowLabel = rowLabelOf(index);
         const rowPath = `${path}.${index}`;
         const error = isConditionGroup(node) ? null : errorAt(editor, rowPath);
         return (
@@ -134,12 +155,12 @@ export function ConditionGroupEditor({ match, conditions, onChange, label, path,
               </Box>
               <Group gap={2} wrap="nowrap">
                 <Tooltip label="Move up">
-                  <ActionIcon variant="subtle" aria-label={`Move ${rowLabel} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
+                  <ActionIcon variant="subtle" aria-label={`Move ${rowLabel} up`} disabled={index === 0} onClick={(event) => move(index, index - 1, event.currentTarget)}>
                     ↑
                   </ActionIcon>
                 </Tooltip>
                 <Tooltip label="Move down">
-                  <ActionIcon variant="subtle" aria-label={`Move ${rowLabel} down`} disabled={index === conditions.length - 1} onClick={() => move(index, index + 1)}>
+                  <ActionIcon variant="subtle" aria-label={`Move ${rowLabel} down`} disabled={index === conditions.length - 1} onClick={(event) => move(index, index + 1, event.currentTarget)}>
                     ↓
                   </ActionIcon>
                 </Tooltip>

@@ -171,7 +171,7 @@ export function GoalPage() {
                         What to predict
                       </Title>
                       {dirty ? (
-                        <Badge color="orange" variant="light" data-testid="unsaved-badge">
+                        <Badge color="indigo.8" variant="filled" data-testid="unsaved-badge">
                           Unsaved changes
                         </Badge>
                       ) : null}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { GoalPreview } from '../../../shared/contract/instances';
 import { formatCount, formatPercent, formatTimestamp } from '../format';
 import type { PreviewState } from './usePreview';
@@ -33,7 +33,22 @@ export function PreviewPanel({ state, propensity }: { state: PreviewState; prope
             {error.message}
           </Alert>
         ) : null}
-        {preview ? <PreviewFigures preview={preview} propensity={propensity} /> : loading ? <Text c="dimmed">Counting…</Text> : null}
+        {preview && error ? (
+          <Text size="sm" c="dimmed">
+            The figures below are from the last version of this goal that could be counted.
+          </Text>
+        ) : null}
+        {preview ? (
+          <Box
+            pl="xs"
+            style={{ borderLeft: `3px ${loading || error ? 'dashed var(--mantine-color-gray-5)' : 'solid transparent'}` }}
+            data-stale={loading || error ? 'true' : 'false'}
+          >
+            <PreviewFigures preview={preview} propensity={propensity} />
+          </Box>
+        ) : loading ? (
+          <Text c="dimmed">Counting…</Text>
+        ) : null}
       </Stack>
     </Card>
   );
@@ -67,9 +82,10 @@ function PreviewFigures({ preview, propensity }: { preview: GoalPreview; propens
         <Alert
           key={diagnostic.code}
           color={diagnostic.severity === 'error' ? 'red' : 'yellow'}
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
           title={
             <Group gap="xs">
-              <Badge color={diagnostic.severity === 'error' ? 'red' : 'yellow'} variant="filled" size="sm">
+              <Badge color={diagnostic.severity === 'error' ? 'red.9' : 'gray.8'} variant="filled" size="sm">
                 {diagnostic.code}
               </Badge>
               <span>{diagnostic.severity === 'error' ? 'Training refused' : 'Warning'}</span>
@@ -84,7 +100,7 @@ function PreviewFigures({ preview, propensity }: { preview: GoalPreview; propens
           </Text>
         </Alert>
       ))}
-      <Text size="sm" c={preview.canTrain ? 'teal' : 'red'} fw={600} data-testid="preview-verdict">
+      <Text size="sm" c={preview.canTrain ? 'teal.9' : 'red.9'} fw={600} data-testid="preview-verdict">
         {preview.canTrain ? 'Ready to train.' : 'Fix the errors above before training.'}
       </Text>
     </Stack>

@@ -12,6 +12,7 @@ export interface PreviewState {
 }
 
 const DEBOUNCE_MS = 400;
+const MAX_ATTEMPTS = 5;
 
 /** The goal preview of the config being edited, refreshed after each pause in editing; stale answers are dropped. */
 export function usePreview(config: InstanceConfig | null): PreviewState {
@@ -25,7 +26,8 @@ export function usePreview(config: InstanceConfig | null): PreviewState {
   useEffect(() => {
     if (!key) return;
     const request = ++sequence.current;
-    const timer = setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const ask = (attempt: number) =>
       client.call('goals.preview', { config: JSON.parse(key) as InstanceConfig }).then(
         (preview) => {
           if (request !== sequence.current) return;
@@ -34,13 +36,17 @@ export function usePreview(config: InstanceConfig | null): PreviewState {
         },
         (failure: unknown) => {
           if (request !== sequence.current) return;
-          if (failure instanceof WorkbenchError && failure.code === 'cancelled') return;
+          // Replaced by a preview from elsewhere (another window) while this one is still the latest: ask again.
+          if (failure instanceof WorkbenchError && failure.code === 'cancelled') {
+            if (attempt < MAX_ATTEMPTS) timer = setTimeout(() => void ask(attempt + 1), DEBOUNCE_MS);
+            return;
+          }
           const field = failure instanceof WorkbenchError && failure.field ? failure.field.replace(/^config\./, '') : null;
           const message = failure instanceof Error ? failure.message.replace(/^Invalid input for goals\.preview: /, '') : String(failure);
           setAnswer({ key, preview: null, error: { message, field } });
         },
       );
-    }, DEBOUNCE_MS);
+    timer = setTimeout(() => void ask(1), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [client, key]);
 
