@@ -195,6 +195,39 @@ describe('Goal page, end to end in Chromium', () => {
     expect(await page.getByTestId('preview-error').textContent()).toMatch(/low value first/);
     await saveScreenshot(page, 'goal-05-refusals');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('theme-toggle').click();
+    await page.mouse.move(600, 5);
+    await saveScreenshot(page, 'goal-06-dark');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+  it('clones, renames and deletes saved goals from the page', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openGoalPage(page);
+    const original = await page.getByTestId('instance-select').inputValue();
+    expect(original).not.toBe('');
+
+    await page.getByTestId('clone-goal').click();
+    await page.getByTestId('instance-name-input').fill('Cloned goal');
+    await page.getByTestId('instance-name-submit').click();
+    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe('Cloned goal');
+
+    await page.getByTestId('rename-goal').click();
+    await page.getByTestId('instance-name-input').fill(original);
+    await page.getByTestId('instance-name-submit').click();
+    // A taken name is refused in the dialog, which stays open.
+    await page.getByText(`An instance named "${original}" already exists`).waitFor();
+    await page.getByTestId('instance-name-input').fill('Renamed clone');
+    await page.getByTestId('instance-name-submit').click();
+    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe('Renamed clone');
+    expect((await session.engine.instances()).map((instance) => instance.name)).toContain('Renamed clone');
+
+    await page.getByTestId('delete-goal').click();
+    await page.getByTestId('confirm-action').click();
+    await expect.poll(async () => (await session.engine.instances()).map((instance) => instance.name)).not.toContain('Renamed clone');
+    await expect.poll(() => page.getByTestId('instance-select').inputValue()).not.toBe('Renamed clone');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Card, Group, Loader, SimpleGrid, Stack, Text, Title, useComputedColorScheme } from '@mantine/core';
 import type { GoalPreview } from '../../../shared/contract/instances';
 import { formatCount, formatPercent, formatTimestamp } from '../format';
 import type { PreviewState } from './usePreview';
@@ -55,6 +55,7 @@ export function PreviewPanel({ state, propensity }: { state: PreviewState; prope
 }
 
 function PreviewFigures({ preview, propensity }: { preview: GoalPreview; propensity: 'conversion' | 'churn' }) {
+  const dark = useComputedColorScheme('light') === 'dark';
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="sm">
@@ -100,7 +101,7 @@ function PreviewFigures({ preview, propensity }: { preview: GoalPreview; propens
           </Text>
         </Alert>
       ))}
-      <Text size="sm" c={preview.canTrain ? 'teal.9' : 'red.9'} fw={600} data-testid="preview-verdict">
+      <Text size="sm" c={preview.canTrain ? (dark ? 'teal.4' : 'teal.9') : dark ? 'red.4' : 'red.9'} fw={600} data-testid="preview-verdict">
         {preview.canTrain ? 'Ready to train.' : 'Fix the errors above before training.'}
       </Text>
     </Stack>
