@@ -49,7 +49,9 @@ export function valueFor(op: ConditionOperator, type: FieldType, previous: Field
   const fits = (value: ConditionValue | null | undefined): value is ConditionValue =>
     value !== null && value !== undefined && (type === 'number' ? typeof value === 'number' : type === 'boolean' ? typeof value === 'boolean' : typeof value === 'string');
   if (shape === 'none') return undefined;
-  if (shape === 'list') return Array.isArray(previous) ? previous.filter(fits) : fits(first) ? [first] : [];
+  // An empty text value is a blank input, not a value to carry into a list.
+  const kept = (value: ConditionValue | null | undefined): value is ConditionValue => fits(value) && value !== '';
+  if (shape === 'list') return Array.isArray(previous) ? previous.filter(kept) : kept(first) ? [first] : [];
   if (shape === 'range') {
     const [low, high] = Array.isArray(previous) ? previous : [first, undefined];
     return [fits(low) ? low : blank(type), fits(high) ? high : blank(type)];

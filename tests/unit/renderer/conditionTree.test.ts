@@ -50,5 +50,7 @@ describe('condition tree edits', () => {
     expect(withOperator({ field: 'amount', op: 'gt', value: 5 }, 'between', 'number')).toEqual({ field: 'amount', op: 'between', value: [5, 0] });
     expect(withOperator({ field: 'amount', op: 'gt', value: 5 }, 'exists', 'number')).toEqual({ field: 'amount', op: 'exists' });
     expect(valueFor('between', 'time', undefined)).toEqual(['', '']);
+    // A blank text input does not become an empty value in a list.
+    expect(withOperator({ field: 'type', op: 'eq', value: '' }, 'in', 'text')).toEqual({ field: 'type', op: 'in', value: [] });
   });
 });
