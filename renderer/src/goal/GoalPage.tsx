@@ -6,7 +6,10 @@ import { useWorkbench } from '../state/WorkbenchContext';
 import { ConditionGroupEditor } from './ConditionGroupEditor';
 import { CustomEventsEditor } from './CustomEventsEditor';
 import { GoalEditorContext, errorAt, type GoalEditorState } from './goalEditorContext';
-import { ConfirmModal, NameModal, NewInstanceModal } from './InstanceModals';
+import { instanceNameSchema } from '../../../shared/instanceConfig';
+import { ConfirmModal } from '../components/ConfirmModal';
+import { NameModal } from '../components/NameModal';
+import { NewInstanceModal } from './InstanceModals';
 import { PopulationEditor } from './PopulationEditor';
 import { PreviewPanel } from './PreviewPanel';
 import { usePreview } from './usePreview';
@@ -17,6 +20,7 @@ type Dialog = 'new' | 'rename' | 'clone' | 'delete' | { discardThen: () => void 
 export function GoalPage() {
   const { client, datasets } = useWorkbench();
   const eventDatasets = useMemo(() => (datasets ?? []).filter((dataset) => dataset.kind === 'events'), [datasets]);
+  const profileDatasets = useMemo(() => (datasets ?? []).filter((dataset) => dataset.kind === 'profiles'), [datasets]);
   const [instances, setInstances] = useState<InstanceSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [draft, setDraft] = useState<InstanceConfig | null>(null);
@@ -186,6 +190,17 @@ export function GoalPage() {
                         allowDeselect={false}
                         w={220}
                       />
+                      <Select
+                        label="Profiles dataset"
+                        placeholder="None"
+                        data={profileDatasets.map((dataset) => ({ value: dataset.name, label: dataset.name }))}
+                        value={profileDatasets.find((dataset) => dataset.id === draft.profiles || dataset.name.toLowerCase() === draft.profiles?.toLowerCase())?.name ?? null}
+                        onChange={(name) => update({ profiles: name })}
+                        clearable
+                        disabled={profileDatasets.length === 0}
+                        description={profileDatasets.length === 0 ? 'No profiles dataset imported' : 'Optional: attributes per customer'}
+                        w={220}
+                      />
                       <div>
                         <Text size="sm" fw={500} id="propensity-label">
                           Propensity
@@ -342,7 +357,11 @@ export function GoalPage() {
         <NameModal
           title="Rename the goal"
           initial={draft.name}
-          action="Rename"
+          schema={instanceNameSchema}
+          submitLabel="Rename"
+          closeWhenUnchanged
+          inputTestId="instance-name-input"
+          submitTestId="instance-name-submit"
           onSubmit={async (name) => {
             const renamed = await client.call('instances.rename', { instanceId: selectedId, name });
             // Unsaved edits stay; only the name changes in both the draft and the saved copy.
@@ -357,7 +376,10 @@ export function GoalPage() {
         <NameModal
           title="Clone the goal"
           initial={`${draft.name} (copy)`}
-          action="Clone"
+          schema={instanceNameSchema}
+          submitLabel="Clone"
+          inputTestId="instance-name-input"
+          submitTestId="instance-name-submit"
           onSubmit={async (name) => {
             const clone = await client.call('instances.clone', { instanceId: selectedId, name });
             await refreshInstances();
@@ -369,8 +391,9 @@ export function GoalPage() {
       {dialog === 'delete' && selectedId && draft ? (
         <ConfirmModal
           title="Delete the goal?"
-          message={`“${draft.name}” will be removed from this workspace.`}
-          action="Delete"
+          confirmLabel="Delete"
+          cancelLabel="Keep the goal"
+          confirmTestId="confirm-action"
           onConfirm={async () => {
             await client.call('instances.delete', { instanceId: selectedId });
             const list = await refreshInstances();
@@ -379,12 +402,27 @@ export function GoalPage() {
               setSelectedId(null);
               setSavedJson(null);
             }
+            setDialog(null);
           }}
           onClose={() => setDialog(null)}
-        />
+        >
+          <Text>“{draft.name}” will be removed from this workspace.</Text>
+        </ConfirmModal>
       ) : null}
       {dialog !== null && typeof dialog === 'object' ? (
-        <ConfirmModal title="Discard unsaved changes?" message="The edits to this goal have not been saved." action="Discard" onConfirm={dialog.discardThen} onClose={() => setDialog(null)} />
+        <ConfirmModal
+          title="Discard unsaved changes?"
+          confirmLabel="Discard"
+          cancelLabel="Keep editing"
+          confirmTestId="confirm-action"
+          onConfirm={async () => {
+            setDialog(null);
+            dialog.discardThen();
+          }}
+          onClose={() => setDialog(null)}
+        >
+          <Text>The edits to this goal have not been saved.</Text>
+        </ConfirmModal>
       ) : null}
     </GoalEditorContext.Provider>
   );

@@ -1,7 +1,6 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
-import { instanceNameSchema } from '../../../shared/instanceConfig';
 
 /** Starts a new goal from a preset: conversion (a purchase-like event occurs) or churn (no event at all). */
 export function NewInstanceModal({
@@ -63,86 +62,6 @@ export function NewInstanceModal({
           </Button>
           <Button type="submit" loading={busy} data-testid="create-goal">
             Start
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-/** Asks for a name (rename or clone); the engine's refusal (a taken name) shows under the field. */
-export function NameModal({ title, initial, action, onSubmit, onClose }: { title: string; initial: string; action: string; onSubmit(name: string): Promise<void>; onClose(): void }) {
-  const [name, setName] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = instanceNameSchema.safeParse(name);
-    if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'That name cannot be used.');
-    setBusy(true);
-    try {
-      await onSubmit(checked.data);
-      onClose();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Cancel' }}>
-      <Stack component="form" gap="md" onSubmit={(event) => void submit(event)}>
-        <TextInput
-          label="Name"
-          value={name}
-          onChange={(event) => {
-            setName(event.currentTarget.value);
-            setError(null);
-          }}
-          error={error}
-          maxLength={120}
-          required
-          data-autofocus
-          data-testid="instance-name-input"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy} data-testid="instance-name-submit">
-            {action}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-export function ConfirmModal({ title, message, action, onConfirm, onClose }: { title: string; message: string; action: string; onConfirm(): Promise<void> | void; onClose(): void }) {
-  const [busy, setBusy] = useState(false);
-  return (
-    <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Cancel' }}>
-      <Stack gap="md">
-        <Text>{message}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onConfirm();
-              } finally {
-                setBusy(false);
-                onClose();
-              }
-            }}
-            data-testid="confirm-action"
-          >
-            {action}
           </Button>
         </Group>
       </Stack>
