@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Card, Grid, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Grid, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FieldInfo, InstanceSummary } from '../../../shared/contract/instances';
 import type { InstanceConfig } from '../../../shared/instanceConfig';
@@ -8,6 +8,7 @@ import { CustomEventsEditor } from './CustomEventsEditor';
 import { GoalEditorContext, errorAt, type GoalEditorState } from './goalEditorContext';
 import { instanceNameSchema } from '../../../shared/instanceConfig';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { LabelledSegments } from '../components/LabelledSegments';
 import { NameModal } from '../components/NameModal';
 import { NewInstanceModal } from './InstanceModals';
 import { PopulationEditor } from './PopulationEditor';
@@ -201,37 +202,27 @@ export function GoalPage() {
                         description={profileDatasets.length === 0 ? 'No profiles dataset imported' : 'Optional: attributes per customer'}
                         w={220}
                       />
-                      <div>
-                        <Text size="sm" fw={500} id="propensity-label">
-                          Propensity
-                        </Text>
-                        <SegmentedControl
-                          aria-labelledby="propensity-label"
-                          value={draft.propensity}
-                          onChange={(value) => update({ propensity: value === 'churn' ? 'churn' : 'conversion' })}
-                          data={[
-                            { value: 'conversion', label: 'Conversion' },
-                            { value: 'churn', label: 'Churn' },
-                          ]}
-                        />
-                      </div>
+                      <LabelledSegments
+                        label="Propensity"
+                        value={draft.propensity}
+                        onChange={(propensity) => update({ propensity })}
+                        options={[
+                          { value: 'conversion', label: 'Conversion' },
+                          { value: 'churn', label: 'Churn' },
+                        ]}
+                      />
                     </Group>
                     <Group gap="md" align="flex-end" wrap="wrap">
-                      <div>
-                        <Text size="sm" fw={500} id="occurs-label">
-                          The customer
-                        </Text>
-                        <SegmentedControl
-                          aria-labelledby="occurs-label"
-                          value={draft.goal.occurs ? 'occurs' : 'not'}
-                          onChange={(value) => update({ goal: { ...draft.goal, occurs: value === 'occurs' } })}
-                          data={[
-                            { value: 'occurs', label: 'will' },
-                            { value: 'not', label: 'will not' },
-                          ]}
-                          data-testid="goal-occurs"
-                        />
-                      </div>
+                      <LabelledSegments
+                        label="The customer"
+                        value={draft.goal.occurs ? 'occurs' : 'not'}
+                        onChange={(value) => update({ goal: { ...draft.goal, occurs: value === 'occurs' } })}
+                        options={[
+                          { value: 'occurs', label: 'will' },
+                          { value: 'not', label: 'will not' },
+                        ]}
+                        testId="goal-occurs"
+                      />
                       <Text size="sm" pb={8}>
                         have an event matching the conditions below within
                       </Text>
@@ -299,20 +290,15 @@ export function GoalPage() {
                       As of and thresholds
                     </Title>
                     <Group gap="md" align="flex-end" wrap="wrap">
-                      <div>
-                        <Text size="sm" fw={500} id="as-of-label">
-                          Today is
-                        </Text>
-                        <SegmentedControl
-                          aria-labelledby="as-of-label"
-                          value={draft.as_of === null ? 'latest' : 'date'}
-                          onChange={(value) => update({ as_of: value === 'latest' ? null : (eventsDataset?.maxTime?.slice(0, 10) ?? '2000-01-01') })}
-                          data={[
-                            { value: 'latest', label: 'the latest event' },
-                            { value: 'date', label: 'a date (backtest)' },
-                          ]}
-                        />
-                      </div>
+                      <LabelledSegments
+                        label="Today is"
+                        value={draft.as_of === null ? 'latest' : 'date'}
+                        onChange={(value) => update({ as_of: value === 'latest' ? null : (eventsDataset?.maxTime?.slice(0, 10) ?? '2000-01-01') })}
+                        options={[
+                          { value: 'latest', label: 'the latest event' },
+                          { value: 'date', label: 'a date (backtest)' },
+                        ]}
+                      />
                       {draft.as_of !== null ? (
                         <TextInput
                           type="date"

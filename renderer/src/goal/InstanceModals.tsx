@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { LabelledSegments } from '../components/LabelledSegments';
 import { useState, type FormEvent } from 'react';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 
@@ -33,22 +34,17 @@ export function NewInstanceModal({
   return (
     <Modal opened onClose={onClose} title="New goal" closeButtonProps={{ 'aria-label': 'Cancel the new goal' }}>
       <Stack component="form" gap="md" onSubmit={(event) => void submit(event)}>
-        <div>
-          <Text size="sm" fw={500} id="preset-kind-label">
-            Start from
-          </Text>
-          <SegmentedControl
-            fullWidth
-            aria-labelledby="preset-kind-label"
-            value={kind}
-            onChange={(value) => setKind(value === 'churn' ? 'churn' : 'conversion')}
-            data={[
-              { value: 'conversion', label: 'Conversion: a purchase occurs' },
-              { value: 'churn', label: 'Churn: no event at all' },
-            ]}
-            data-testid="preset-kind"
-          />
-        </div>
+        <LabelledSegments
+          label="Start from"
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'conversion', label: 'Conversion: a purchase occurs' },
+            { value: 'churn', label: 'Churn: no event at all' },
+          ]}
+          fullWidth
+          testId="preset-kind"
+        />
         <Select label="Events dataset" data={datasets.map((dataset) => ({ value: dataset.id, label: dataset.name }))} value={datasetId} onChange={setDatasetId} allowDeselect={false} />
         <NumberInput label="Within (days)" value={windowDays} min={1} max={3650} allowDecimal={false} onChange={(value) => setWindowDays(typeof value === 'number' && value >= 1 ? value : 1)} data-autofocus />
         {error ? (
