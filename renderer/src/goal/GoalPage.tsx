@@ -1,14 +1,16 @@
-import { Alert, Badge, Box, Button, Card, Grid, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FieldInfo, InstanceSummary } from '../../../shared/contract/instances';
 import type { InstanceConfig } from '../../../shared/instanceConfig';
 import { useWorkbench } from '../state/WorkbenchContext';
 import { ConditionGroupEditor } from './ConditionGroupEditor';
 import { CustomEventsEditor } from './CustomEventsEditor';
-import { GoalEditorContext, errorAt, type GoalEditorState } from './goalEditorContext';
+import { AsOfSection } from './AsOfSection';
+import { EditorSection } from './EditorSection';
+import { GoalDefinitionSection } from './GoalDefinitionSection';
+import { GoalEditorContext, type GoalEditorState } from './goalEditorContext';
 import { instanceNameSchema } from '../../../shared/instanceConfig';
 import { ConfirmModal } from '../components/ConfirmModal';
-import { LabelledSegments } from '../components/LabelledSegments';
 import { NameModal } from '../components/NameModal';
 import { NewInstanceModal } from './InstanceModals';
 import { PopulationEditor } from './PopulationEditor';
@@ -169,165 +171,25 @@ export function GoalPage() {
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <Stack gap="lg">
-                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="goal-title">
-                  <Stack gap="sm">
-                    <Group justify="space-between">
-                      <Title order={2} size="h4" id="goal-title">
-                        What to predict
-                      </Title>
-                      {dirty ? (
-                        <Badge color="indigo.8" variant="filled" data-testid="unsaved-badge">
-                          Unsaved changes
-                        </Badge>
-                      ) : null}
-                    </Group>
-                    <Group gap="md" align="flex-end" wrap="wrap">
-                      <TextInput label="Name" value={draft.name} onChange={(event) => update({ name: event.currentTarget.value })} maxLength={120} w={300} error={errorAt(editorState, 'name')} data-testid="goal-name" />
-                      <Select
-                        label="Events dataset"
-                        data={eventDatasets.map((dataset) => ({ value: dataset.name, label: dataset.name }))}
-                        value={eventsDataset?.name ?? null}
-                        onChange={(name) => name && update({ events: name })}
-                        allowDeselect={false}
-                        w={220}
-                      />
-                      <Select
-                        label="Profiles dataset"
-                        placeholder="None"
-                        data={profileDatasets.map((dataset) => ({ value: dataset.name, label: dataset.name }))}
-                        value={profileDatasets.find((dataset) => dataset.id === draft.profiles || dataset.name.toLowerCase() === draft.profiles?.toLowerCase())?.name ?? null}
-                        onChange={(name) => update({ profiles: name })}
-                        clearable
-                        disabled={profileDatasets.length === 0}
-                        description={profileDatasets.length === 0 ? 'No profiles dataset imported' : 'Optional: attributes per customer'}
-                        w={220}
-                      />
-                      <LabelledSegments
-                        label="Propensity"
-                        value={draft.propensity}
-                        onChange={(propensity) => update({ propensity })}
-                        options={[
-                          { value: 'conversion', label: 'Conversion' },
-                          { value: 'churn', label: 'Churn' },
-                        ]}
-                      />
-                    </Group>
-                    <Group gap="md" align="flex-end" wrap="wrap">
-                      <LabelledSegments
-                        label="The customer"
-                        value={draft.goal.occurs ? 'occurs' : 'not'}
-                        onChange={(value) => update({ goal: { ...draft.goal, occurs: value === 'occurs' } })}
-                        options={[
-                          { value: 'occurs', label: 'will' },
-                          { value: 'not', label: 'will not' },
-                        ]}
-                        testId="goal-occurs"
-                      />
-                      <Text size="sm" pb={8}>
-                        have an event matching the conditions below within
-                      </Text>
-                      <NumberInput
-                        label="Window (days)"
-                        value={draft.goal.window_days}
-                        min={1}
-                        max={3650}
-                        allowDecimal={false}
-                        onChange={(value) => update({ goal: { ...draft.goal, window_days: typeof value === 'number' && value >= 1 ? value : 1 } })}
-                        w={140}
-                        data-testid="goal-window"
-                      />
-                    </Group>
-                    <ConditionGroupEditor
-                      match={draft.goal.match}
-                      conditions={draft.goal.conditions}
-                      onChange={(match, conditions) => update({ goal: { ...draft.goal, match, conditions } })}
-                      label="Goal"
-                      path="goal.conditions"
-                    />
-                  </Stack>
-                </Card>
-                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="population-title">
-                  <Stack gap="sm">
-                    <Title order={2} size="h4" id="population-title">
-                      Who is eligible
-                    </Title>
-                    <PopulationEditor population={draft.population} onChange={(population) => update({ population })} />
-                  </Stack>
-                </Card>
-                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="custom-events-title">
-                  <Stack gap="sm">
-                    <Title order={2} size="h4" id="custom-events-title">
-                      Custom events
-                    </Title>
-                    <Text size="sm" c="dimmed">
-                      Named conditions the model learns from, such as “Days since last Cancellation”.
-                    </Text>
-                    <CustomEventsEditor events={draft.custom_events} onChange={(custom_events) => update({ custom_events })} />
-                  </Stack>
-                </Card>
-                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="exclusions-title">
-                  <Stack gap="sm">
-                    <Title order={2} size="h4" id="exclusions-title">
-                      Exclusions
-                    </Title>
-                    <Text size="sm" c="dimmed">
-                      Events matching any of these are dropped before anything is computed (test orders, internal accounts).
-                    </Text>
-                    <ConditionGroupEditor
-                      match="any"
-                      conditions={draft.exclusions}
-                      onChange={(_, exclusions) => update({ exclusions })}
-                      label="Exclusion"
-                      path="exclusions"
-                      showMatch={false}
-                      emptyText="Nothing is excluded."
-                    />
-                  </Stack>
-                </Card>
-                <Card withBorder padding="md" radius="md" component="section" aria-labelledby="as-of-title">
-                  <Stack gap="sm">
-                    <Title order={2} size="h4" id="as-of-title">
-                      As of and thresholds
-                    </Title>
-                    <Group gap="md" align="flex-end" wrap="wrap">
-                      <LabelledSegments
-                        label="Today is"
-                        value={draft.as_of === null ? 'latest' : 'date'}
-                        onChange={(value) => update({ as_of: value === 'latest' ? null : (eventsDataset?.maxTime?.slice(0, 10) ?? '2000-01-01') })}
-                        options={[
-                          { value: 'latest', label: 'the latest event' },
-                          { value: 'date', label: 'a date (backtest)' },
-                        ]}
-                      />
-                      {draft.as_of !== null ? (
-                        <TextInput
-                          type="date"
-                          label="As of"
-                          value={draft.as_of.slice(0, 10)}
-                          onChange={(event) => event.currentTarget.value && update({ as_of: event.currentTarget.value })}
-                          error={errorAt(editorState, 'as_of')}
-                          data-testid="goal-as-of"
-                        />
-                      ) : null}
-                      <NumberInput
-                        label="Warn under (positives or negatives)"
-                        value={draft.sufficiency.warn_below}
-                        min={0}
-                        allowDecimal={false}
-                        onChange={(value) => update({ sufficiency: { ...draft.sufficiency, warn_below: typeof value === 'number' ? value : 0 } })}
-                        w={230}
-                      />
-                      <NumberInput
-                        label="Refuse under"
-                        value={draft.sufficiency.refuse_below}
-                        min={0}
-                        allowDecimal={false}
-                        onChange={(value) => update({ sufficiency: { ...draft.sufficiency, refuse_below: typeof value === 'number' ? value : 0 } })}
-                        w={140}
-                      />
-                    </Group>
-                  </Stack>
-                </Card>
+                <GoalDefinitionSection draft={draft} update={update} dirty={dirty} eventDatasets={eventDatasets} profileDatasets={profileDatasets} />
+                <EditorSection title="Who is eligible">
+                  <PopulationEditor population={draft.population} onChange={(population) => update({ population })} />
+                </EditorSection>
+                <EditorSection title="Custom events" description="Named conditions the model learns from, such as “Days since last Cancellation”.">
+                  <CustomEventsEditor events={draft.custom_events} onChange={(custom_events) => update({ custom_events })} />
+                </EditorSection>
+                <EditorSection title="Exclusions" description="Events matching any of these are dropped before anything is computed (test orders, internal accounts).">
+                  <ConditionGroupEditor
+                    match="any"
+                    conditions={draft.exclusions}
+                    onChange={(_, exclusions) => update({ exclusions })}
+                    label="Exclusion"
+                    path="exclusions"
+                    showMatch={false}
+                    emptyText="Nothing is excluded."
+                  />
+                </EditorSection>
+                <AsOfSection draft={draft} update={update} latestEvent={eventsDataset?.maxTime ?? null} />
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
