@@ -32,11 +32,14 @@ export function populationLabelsSql(resolved: ResolvedInstance, windows: GoalWin
     ...filters.map(({ alias, include }) => (include ? alias : `NOT ${alias}`)),
   ];
   const occurs = params.bind(config.goal.occurs);
+  // No row before the earliest look-back can change the answer; skipping them lets DuckDB prune whole row groups.
+  const earliest = earliestLookback(resolved, windows);
+  const since = earliest === null ? '' : ` AND ${timeColumn} >= ${params.bindTime(earliest)}`;
   return `WITH kept AS (
       SELECT CAST(${idColumn} AS VARCHAR) AS customer, CAST(${timeColumn} AS TIMESTAMP) AS event_time,
              coalesce(${goal}, false) AS goal_hit${filterColumns.map((column) => `,\n             ${column}`).join('')}
       FROM ${eventsTable}
-      WHERE ${idColumn} IS NOT NULL AND ${timeColumn} IS NOT NULL AND ${timeColumn} < ${end} AND NOT ${excluded}
+      WHERE ${idColumn} IS NOT NULL AND ${timeColumn} IS NOT NULL AND ${timeColumn} < ${end}${since} AND NOT ${excluded}
     ), per_customer AS (
       SELECT customer,
              max(event_time) FILTER (WHERE event_time < ${cutoff}) AS last_before,
@@ -45,4 +48,12 @@ export function populationLabelsSql(resolved: ResolvedInstance, windows: GoalWin
     )
     SELECT customer, (goal_hit = ${occurs}) AS label FROM per_customer
     WHERE ${eligibility.join(' AND ')}`;
+}
+
+/** The earliest time any part of the population test looks at, or null when one of them reads all history. */
+function earliestLookback({ config }: ResolvedInstance, windows: GoalWindows): string | null {
+  const { active_within_days: active, include, exclude } = config.population;
+  const lookbacks = [active, ...[...include, ...exclude].map((filter) => filter.lookback_days)];
+  if (lookbacks.some((days) => days === null)) return null;
+  return shiftDays(windows.trainCutoff, -Math.max(...(lookbacks as number[])));
 }
