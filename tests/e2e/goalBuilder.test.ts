@@ -223,6 +223,16 @@ describe('Goal page, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe('Renamed clone');
     expect((await session.engine.instances()).map((instance) => instance.name)).toContain('Renamed clone');
 
+    // Deleting the events dataset would strand the saved goals: the Data page says which, before anything is deleted.
+    await page.getByRole('button', { name: 'Data', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete Demo store events' }).click();
+    expect(await page.getByTestId('delete-dataset-used-by').textContent()).toContain('“Renamed clone”');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Goal', exact: true }).click();
+    await page.getByTestId('instance-select').click();
+    await page.getByRole('option', { name: 'Renamed clone' }).click();
+    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe('Renamed clone');
+
     await page.getByTestId('delete-goal').click();
     await page.getByTestId('confirm-action').click();
     await expect.poll(async () => (await session.engine.instances()).map((instance) => instance.name)).not.toContain('Renamed clone');
