@@ -68,6 +68,7 @@ export const diagnosticCodeSchema = z.enum([
   'EMPTY_POPULATION',
   'NOT_ENOUGH_HISTORY',
   'NO_EVENTS_AFTER_EXCLUSIONS',
+  'WINDOW_PAST_DATA',
 ]);
 export type DiagnosticCode = z.infer<typeof diagnosticCodeSchema>;
 

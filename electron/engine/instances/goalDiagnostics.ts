@@ -9,6 +9,9 @@ export interface GoalCounts {
   requiredHistoryDays: number;
   /** The training cutoff falls at or before the first event: nothing to learn from. */
   cutoffBeforeData: boolean;
+  /** Days from the end of the data to as_of (0 when the data runs to as_of or past it). */
+  daysWithoutData: number;
+  dataEnd: string | null;
   population: number;
   positives: number;
   negatives: number;
@@ -49,6 +52,15 @@ export function goalDiagnostics(config: InstanceConfig, counts: GoalCounts): Dia
       severity: 'warning',
       message: `The data covers ${days(history)} before as_of; this goal needs ${days(counts.requiredHistoryDays)} (${days(counts.requiredHistoryDays - window)} of history before the cutoff and the ${window}-day window), so early customers look newer than they are.`,
       fix: 'Shorten the window or the lookbacks, or pick a later as_of.',
+    });
+  }
+  if (counts.daysWithoutData > DAYS_WITHOUT_DATA_TOLERATED) {
+    const missing = Math.min(window, counts.daysWithoutData);
+    diagnostics.push({
+      code: 'WINDOW_PAST_DATA',
+      severity: 'warning',
+      message: `The data ends ${days(counts.daysWithoutData)} before as_of (last event ${counts.dataEnd?.slice(0, 10) ?? '?'}): ${days(missing)} of the ${window}-day label window have no events, so customers who would have reached the goal then count as negatives.`,
+      fix: `Pick an as_of no later than the last event (${counts.dataEnd?.slice(0, 10) ?? '?'}), or leave it empty to use the latest event.`,
     });
   }
   if (counts.population === 0) {
@@ -96,6 +108,9 @@ export function goalDiagnostics(config: InstanceConfig, counts: GoalCounts): Dia
   }
   return diagnostics;
 }
+
+/** Quiet spells shorter than this (a weekend, a holiday) are normal, not a window past the data. */
+const DAYS_WITHOUT_DATA_TOLERATED = 3;
 
 function count(value: number): string {
   return value.toLocaleString('en-US');

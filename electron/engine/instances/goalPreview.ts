@@ -42,6 +42,8 @@ export async function previewGoal(db: Database, config: InstanceConfig, signal?:
     historyDays,
     requiredHistoryDays,
     cutoffBeforeData: windows !== null && span.firstEvent !== null && wallClockMs(windows.trainCutoff) <= wallClockMs(span.firstEvent),
+    daysWithoutData: windows && span.dataEnd ? Math.max(0, daysBetween(span.dataEnd, windows.asOf)) : 0,
+    dataEnd: span.dataEnd,
     population,
     positives,
     negatives,

@@ -137,6 +137,15 @@ describe('goal preview: sufficiency diagnostics', () => {
   });
 });
 
+describe('goal preview: an as_of past the data', () => {
+  it('warns when the label window runs past the last event', async () => {
+    const result = await preview({ as_of: '2025-05-20' });
+    expect(codes(result)).toContain('warning:WINDOW_PAST_DATA');
+    expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'WINDOW_PAST_DATA')!.message).toMatch(/ends 19 days before as_of \(last event 2025-05-01\): 19 days of the 30-day label window/);
+    expect(codes(await preview({ as_of: '2025-05-03' }))).not.toContain('warning:WINDOW_PAST_DATA');
+  });
+});
+
 describe('goal preview: bad configs', () => {
   it('names the dataset that does not exist', async () => {
     const failure = await preview({ events: 'orders' }).catch((error: unknown) => error);
