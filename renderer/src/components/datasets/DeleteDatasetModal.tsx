@@ -19,7 +19,7 @@ export function DeleteDatasetModal({ dataset, onClose, onDeleted }: { dataset: D
     return () => {
       current = false;
     };
-  }, [client, dataset.name]);
+  }, [client, dataset.id, dataset.name]);
   return (
     <ConfirmModal
       title={`Delete “${dataset.name}”?`}
