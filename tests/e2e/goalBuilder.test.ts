@@ -240,4 +240,27 @@ describe('Goal page, end to end in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('keeps unsaved edits when the analyst visits another page and after a reload', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openGoalPage(page);
+    await page.getByTestId('goal-name').fill('Half-finished goal');
+    await page.getByTestId('goal-window').fill('45');
+    await page.getByTestId('unsaved-badge').waitFor();
+    const edited = await settledPreview(page);
+
+    await page.getByRole('button', { name: 'Data', exact: true }).click();
+    await page.getByRole('button', { name: 'Goal', exact: true }).click();
+    expect(await page.getByTestId('goal-name').inputValue()).toBe('Half-finished goal');
+    expect(await page.getByTestId('goal-window').inputValue()).toBe('45');
+    await page.getByTestId('unsaved-badge').waitFor();
+
+    await page.reload();
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await page.getByRole('button', { name: 'Goal', exact: true }).click();
+    expect(await page.getByTestId('goal-name').inputValue()).toBe('Half-finished goal');
+    expect(await settledPreview(page)).toEqual(edited);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -7,6 +7,7 @@ import { ConditionGroupEditor } from './ConditionGroupEditor';
 import { CustomEventsEditor } from './CustomEventsEditor';
 import { AsOfSection } from './AsOfSection';
 import { EditorSection } from './EditorSection';
+import { loadGoalWork, saveGoalWork } from './goalWork';
 import { GoalDefinitionSection } from './GoalDefinitionSection';
 import { GoalEditorContext, type GoalEditorState } from './goalEditorContext';
 import { instanceNameSchema } from '../../../shared/instanceConfig';
@@ -21,13 +22,19 @@ type Dialog = 'new' | 'rename' | 'clone' | 'delete' | { discardThen: () => void 
 
 /** Defines what to predict and for whom, with a live count of the labels it produces; saves instances. */
 export function GoalPage() {
-  const { client, datasets } = useWorkbench();
+  const { client, datasets, workspace } = useWorkbench();
+  const workspacePath = workspace?.path ?? '';
+  // Edits survive leaving the page and reloading it: the working state is restored for this workspace.
+  const [restored] = useState(() => loadGoalWork(workspacePath));
   const eventDatasets = useMemo(() => (datasets ?? []).filter((dataset) => dataset.kind === 'events'), [datasets]);
   const profileDatasets = useMemo(() => (datasets ?? []).filter((dataset) => dataset.kind === 'profiles'), [datasets]);
   const [instances, setInstances] = useState<InstanceSummary[] | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [draft, setDraft] = useState<InstanceConfig | null>(null);
-  const [savedJson, setSavedJson] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(restored?.selectedId ?? null);
+  const [draft, setDraft] = useState<InstanceConfig | null>(restored?.draft ?? null);
+  const [savedJson, setSavedJson] = useState<string | null>(restored?.savedJson ?? null);
+  useEffect(() => {
+    if (workspacePath && draft) saveGoalWork(workspacePath, { selectedId, draft, savedJson });
+  }, [workspacePath, selectedId, draft, savedJson]);
   const [loadedFields, setLoadedFields] = useState<{ datasetId: string; fields: FieldInfo[] } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<{ color: 'teal' | 'red'; text: string } | null>(null);
@@ -61,18 +68,24 @@ export function GoalPage() {
   );
 
   // First visit: open the first saved goal, or start an unsaved conversion goal on the first events dataset.
+  // Coming back: keep the restored work, as a new goal if its saved copy was deleted meanwhile.
   const firstEventsId = eventDatasets[0]?.id ?? null;
   useEffect(() => {
     if (instances !== null || datasets === null) return;
     client.call('instances.list', {}).then(
       ({ instances: list }) => {
         setInstances(list);
-        if (list[0]) void openInstance(list[0].id);
+        if (restored?.draft) {
+          if (restored.selectedId && !list.some((instance) => instance.id === restored.selectedId)) {
+            setSelectedId(null);
+            setSavedJson(null);
+          }
+        } else if (list[0]) void openInstance(list[0].id);
         else if (firstEventsId) void startFromPreset('conversion', firstEventsId, 30);
       },
       (failure: unknown) => setNotice({ color: 'red', text: failure instanceof Error ? failure.message : String(failure) }),
     );
-  }, [client, instances, datasets, firstEventsId, openInstance, startFromPreset]);
+  }, [client, instances, datasets, firstEventsId, openInstance, startFromPreset, restored]);
 
   const eventsDataset = draft ? eventDatasets.find((dataset) => dataset.id === draft.events || dataset.name.toLowerCase() === draft.events.toLowerCase()) : undefined;
   const eventsDatasetId = eventsDataset?.id ?? null;
