@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // The page answers after debounced engine calls; a slow CI machine needs more than the 1 s default.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
