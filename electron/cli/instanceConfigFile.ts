@@ -1,7 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { formatPath } from '../../shared/conditions';
 import { instanceConfigSchema, localDateTimeSchema, type InstanceConfig } from '../../shared/instanceConfig';
+import { WorkbenchError } from '../../shared/errors';
+import { getInstance, listInstances } from '../engine/instances/instanceStore';
+import type { Database } from '../engine/sql/database';
 import { CliUsageError } from './command';
+
+/** --as-of, checked: a date that exists in the calendar. */
+export function parseAsOf(text: string): string {
+  const parsed = localDateTimeSchema.safeParse(text);
+  if (!parsed.success) throw new CliUsageError(`--as-of: ${parsed.error.issues[0]?.message ?? 'not a date'}.`);
+  return parsed.data;
+}
+
+export function withAsOf(config: InstanceConfig, asOf: string | undefined): InstanceConfig {
+  return asOf === undefined ? config : { ...config, as_of: asOf };
+}
+
+/** A goal saved in the workspace (by the app), by name, ignoring case. */
+export async function savedInstanceConfig(db: Database, name: string): Promise<InstanceConfig> {
+  const instances = await listInstances(db);
+  const found = instances.find((instance) => instance.name.toLowerCase() === name.toLowerCase());
+  if (!found) {
+    const names = instances.map((instance) => `"${instance.name}"`).join(', ');
+    throw new WorkbenchError('not_found', `--instance: no saved goal named "${name}" in this workspace (${names || 'none saved yet'}).`, 'instance');
+  }
+  return (await getInstance(db, found.id)).config;
+}
 
 /** Reads an instance config file (the format the app saves), with --as-of overriding its as_of. */
 export function readInstanceConfig(path: string, asOf: string | undefined): InstanceConfig {
@@ -17,11 +42,7 @@ export function readInstanceConfig(path: string, asOf: string | undefined): Inst
   } catch (error) {
     throw new CliUsageError(`--config: ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (asOf !== undefined) {
-    const parsedAsOf = localDateTimeSchema.safeParse(asOf);
-    if (!parsedAsOf.success) throw new CliUsageError(`--as-of: ${parsedAsOf.error.issues[0]?.message ?? 'not a date'}.`);
-    if (typeof json === 'object' && json !== null && !Array.isArray(json)) json = { ...json, as_of: asOf };
-  }
+  if (asOf !== undefined && typeof json === 'object' && json !== null && !Array.isArray(json)) json = { ...json, as_of: parseAsOf(asOf) };
   const parsed = instanceConfigSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -163,6 +163,11 @@ describe('Goal page, end to end in Chromium', () => {
     });
     expect(instanceConfigSchema.parse(saved.config)).toEqual(saved.config);
     expect(await settledPreview(page)).toEqual(figures);
+    // The config as JSON, for the CLI: what the dialog shows is exactly what was saved.
+    await tabTo(page, 'JSON');
+    await page.keyboard.press('Enter');
+    expect(JSON.parse(await page.getByTestId('config-json').inputValue())).toEqual(saved.config);
+    await page.keyboard.press('Escape');
     await saveScreenshot(page, 'goal-04-saved-keyboard');
     expect(errors).toEqual([]);
     await page.close();

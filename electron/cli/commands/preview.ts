@@ -5,14 +5,15 @@ import { WorkbenchError } from '../../../shared/errors';
 import { previewGoal } from '../../engine/instances/goalPreview';
 import { Workspace } from '../../engine/workspace/workspaceFile';
 import { CliUsageError, parseFlags, type Command } from '../command';
-import { readInstanceConfig } from '../instanceConfigFile';
+import { parseAsOf, readInstanceConfig, savedInstanceConfig, withAsOf } from '../instanceConfigFile';
 
 export const previewCommand: Command = {
   summary: "show a goal's population, positives and negatives at the training cutoff, with diagnostics",
-  usage: `Usage: pwb preview --workspace FILE --config instance.json [--as-of DATE] [--json]
+  usage: `Usage: pwb preview --workspace FILE (--config instance.json | --instance NAME) [--as-of DATE] [--json]
 
-Reads the instance config (the JSON the app saves; see the README) and counts, at the training cutoff
-(as_of minus the goal's window), the eligible customers and how many reach the goal in the window.
+Reads the instance config (a JSON file in the format the app saves, see the README; or a goal saved in the
+workspace, by name) and counts, at the training cutoff (as_of minus the goal's window), the eligible customers
+and how many reach the goal in the window.
 
   --as-of   YYYY-MM-DD: pretend today is that date (overrides the config's as_of)
   --json    print one JSON object: as_of, train_cutoff, window_days, population, positives, negatives,
@@ -24,16 +25,19 @@ Exit codes: 0 when the preview ran (even if its diagnostics refuse training), 1 
     const flags = parseFlags(argv, {
       workspace: { type: 'string' },
       config: { type: 'string' },
+      instance: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
     });
     if (!flags.workspace) throw new CliUsageError('--workspace FILE is required.');
-    if (!flags.config) throw new CliUsageError('--config instance.json is required.');
-    const config = readInstanceConfig(resolve(flags.config), flags['as-of']);
+    if (!flags.config === !flags.instance) throw new CliUsageError('give either --config instance.json or --instance NAME.');
+    const fileConfig = flags.config ? readInstanceConfig(resolve(flags.config), flags['as-of']) : null;
+    const asOf = flags['as-of'] === undefined ? undefined : parseAsOf(flags['as-of']);
     const path = resolve(flags.workspace);
     if (!existsSync(path)) throw new WorkbenchError('not_found', `There is no workspace at ${path}.`);
     const workspace = await Workspace.open(path);
     try {
+      const config = fileConfig ?? withAsOf(await savedInstanceConfig(workspace.db, flags.instance ?? ''), asOf);
       const preview = await previewGoal(workspace.db, config);
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(preview))}\n` : describe(config.name, preview));
       return 0;

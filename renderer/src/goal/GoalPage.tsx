@@ -6,6 +6,7 @@ import { useWorkbench } from '../state/WorkbenchContext';
 import { ConditionGroupEditor } from './ConditionGroupEditor';
 import { CustomEventsEditor } from './CustomEventsEditor';
 import { AsOfSection } from './AsOfSection';
+import { ConfigJsonModal } from './ConfigJsonModal';
 import { EditorSection } from './EditorSection';
 import { loadGoalWork, saveGoalWork } from './goalWork';
 import { GoalDefinitionSection } from './GoalDefinitionSection';
@@ -18,7 +19,7 @@ import { PopulationEditor } from './PopulationEditor';
 import { PreviewPanel } from './PreviewPanel';
 import { usePreview } from './usePreview';
 
-type Dialog = 'new' | 'rename' | 'clone' | 'delete' | { discardThen: () => void } | null;
+type Dialog = 'new' | 'rename' | 'clone' | 'delete' | 'json' | { discardThen: () => void } | null;
 
 /** Defines what to predict and for whom, with a live count of the labels it produces; saves instances. */
 export function GoalPage() {
@@ -173,6 +174,9 @@ export function GoalPage() {
             <Button variant="default" color="red" disabled={!selectedId} onClick={() => setDialog('delete')} data-testid="delete-goal">
               Delete
             </Button>
+            <Button variant="default" disabled={!draft} onClick={() => setDialog('json')} data-testid="goal-json">
+              JSON
+            </Button>
           </Group>
         </Group>
         {notice ? (
@@ -213,6 +217,7 @@ export function GoalPage() {
           </Grid>
         ) : null}
       </Stack>
+      {dialog === 'json' && draft ? <ConfigJsonModal config={draft} onClose={() => setDialog(null)} /> : null}
       {dialog === 'new' ? <NewInstanceModal datasets={eventDatasets} onCreate={startFromPreset} onClose={() => setDialog(null)} /> : null}
       {dialog === 'rename' && selectedId && draft ? (
         <NameModal

@@ -7,6 +7,7 @@ import { instanceConfigSchema } from '../../../shared/instanceConfig';
 import { datasetTable, getDatasetTable } from '../../../electron/engine/datasets/datasetCatalog';
 import { importDataset } from '../../../electron/engine/imports/importDataset';
 import { previewGoal } from '../../../electron/engine/instances/goalPreview';
+import { saveInstance } from '../../../electron/engine/instances/instanceStore';
 import { Workspace } from '../../../electron/engine/workspace/workspaceFile';
 import { quietControl, RETAIL_CSV_GZ } from '../../helpers/importFixture';
 import { runCli } from '../../helpers/runCli';
@@ -91,6 +92,23 @@ describe('the retail example goal (orders in the next 90 days as of 2011-09-01)'
     const later = JSON.parse(runCli(['preview', '--workspace', path, '--config', EXAMPLE, '--as-of', '2011-12-01', '--json']).stdout.trim());
     expect(later).toMatchObject({ as_of: '2011-12-01T00:00:00', train_cutoff: '2011-09-02T00:00:00' });
     expect(later.population).not.toBe(json.population);
+  });
+
+  it('previews a goal saved in the workspace by name, with the same counts as its file', async () => {
+    const workspace = await Workspace.open(path);
+    try {
+      await saveInstance(workspace.db, instanceConfigSchema.parse(JSON.parse(readFileSync(EXAMPLE, 'utf8'))));
+    } finally {
+      workspace.close();
+    }
+    const fromFile = JSON.parse(runCli(['preview', '--workspace', path, '--config', EXAMPLE, '--json']).stdout.trim());
+    const saved = runCli(['preview', '--workspace', path, '--instance', 'orders in the next 90 days', '--json']);
+    expect(saved.status).toBe(0);
+    expect({ ...JSON.parse(saved.stdout.trim()), seconds: 0 }).toEqual({ ...fromFile, seconds: 0 });
+    const missing = runCli(['preview', '--workspace', path, '--instance', 'Churn']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no saved goal named "Churn" in this workspace \("Orders in the next 90 days"\)/);
+    expect(runCli(['preview', '--workspace', path, '--instance', 'x', '--config', EXAMPLE]).status).toBe(2);
   });
 
   it('explains a config that names a missing field or is not valid, with the failing path', () => {
