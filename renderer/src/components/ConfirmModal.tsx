@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { usePendingAction } from './usePendingAction';
 
 interface ConfirmModalProps {
   title: string;
@@ -15,19 +16,7 @@ interface ConfirmModalProps {
 
 /** Asks before something that cannot be undone; Cancel has the focus so Enter alone does nothing. */
 export function ConfirmModal({ title, children, confirmLabel, cancelLabel, onConfirm, onClose, confirmTestId }: ConfirmModalProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = usePendingAction();
   return (
     <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': cancelLabel }}>
       <Stack gap="md">
@@ -41,7 +30,7 @@ export function ConfirmModal({ title, children, confirmLabel, cancelLabel, onCon
           <Button variant="default" onClick={onClose} data-autofocus>
             Cancel
           </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy} data-testid={confirmTestId}>
+          <Button color="red" onClick={() => void run(onConfirm)} loading={busy} data-testid={confirmTestId}>
             {confirmLabel}
           </Button>
         </Group>

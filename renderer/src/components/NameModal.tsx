@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
+import { usePendingAction } from './usePendingAction';
 
 interface NameModalProps {
   title: string;
@@ -20,23 +21,14 @@ interface NameModalProps {
 /** Asks for a name: Enter submits, Escape cancels; the refusal shows under the field. */
 export function NameModal({ title, initial, schema, submitLabel, onSubmit, onClose, closeWhenUnchanged = false, inputTestId, submitTestId }: NameModalProps) {
   const [name, setName] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = usePendingAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const checked = schema.safeParse(name);
     if (!checked.success) return setError(checked.error.issues[0]?.message ?? 'That name cannot be used.');
     if (closeWhenUnchanged && checked.data === initial) return onClose();
-    setBusy(true);
-    try {
-      await onSubmit(checked.data);
-      onClose();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => onSubmit(checked.data))) onClose();
   };
 
   return (

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { LabelledSegments } from '../components/LabelledSegments';
+import { usePendingAction } from '../components/usePendingAction';
 import { useState, type FormEvent } from 'react';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 
@@ -16,20 +17,11 @@ export function NewInstanceModal({
   const [kind, setKind] = useState<'conversion' | 'churn'>('conversion');
   const [datasetId, setDatasetId] = useState<string | null>(datasets[0]?.id ?? null);
   const [windowDays, setWindowDays] = useState(30);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = usePendingAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!datasetId) return setError('Pick an events dataset.');
-    setBusy(true);
-    try {
-      await onCreate(kind, datasetId, windowDays);
-      onClose();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => onCreate(kind, datasetId, windowDays))) onClose();
   };
   return (
     <Modal opened onClose={onClose} title="New goal" closeButtonProps={{ 'aria-label': 'Cancel the new goal' }}>
