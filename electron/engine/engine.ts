@@ -20,6 +20,7 @@ import { EventBus } from './eventBus';
 import { JobManager } from './jobs/jobManager';
 import { nodeProcessLauncher, type ProcessLauncher } from './jobs/processLauncher';
 import { runInWorker } from './jobs/runInWorker';
+import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
 import { Workspace } from './workspace/workspaceFile';
 
@@ -41,6 +42,10 @@ export class Engine {
   private workspace: Workspace | null = null;
   /** Live goal previews of the open workspace, on their own connection. */
   private previews: PreviewRunner | null = null;
+  /** Calls running against the open workspace: it is closed only once they have ended (DuckDB must not close under a query). */
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The workspace being closed or replaced: new calls against it are refused. */
+  private retiring: Workspace | null = null;
   /** Imports write into the open workspace; they are cancelled (and awaited) before it closes. */
   private readonly importJobs = new Set<string>();
 
@@ -58,9 +63,10 @@ export class Engine {
     return this.workspace?.info ?? null;
   }
 
+  /** Creates a workspace; the one open before stays open if this one cannot be created. */
   async createWorkspace(path: string, name?: string): Promise<WorkspaceInfo> {
-    await this.stopWorkspaceWork();
     const workspace = await Workspace.create(path, name);
+    await this.stopWorkspaceWork();
     return this.adopt(workspace);
   }
 
@@ -106,82 +112,95 @@ export class Engine {
   }
 
   async datasets(): Promise<DatasetSummary[]> {
-    return listDatasets(this.requireWorkspace().db);
+    return this.onWorkspace(({ db }) => listDatasets(db));
   }
 
   async datasetActivity(datasetId: string): Promise<MonthlyActivity[]> {
-    return monthlyActivity(this.requireWorkspace().db, datasetId);
+    return this.onWorkspace(({ db }) => monthlyActivity(db, datasetId));
   }
 
   async datasetQuality(datasetId: string): Promise<QualityReport | null> {
-    return getQualityReport(this.requireWorkspace().db, datasetId);
+    return this.onWorkspace(({ db }) => getQualityReport(db, datasetId));
   }
 
   /** Saved instances that name the dataset are updated to the new name. */
   async renameDataset(datasetId: string, name: string): Promise<DatasetSummary> {
-    const db = this.requireWorkspace().db;
-    const before = await getDataset(db, datasetId);
-    const renamed = await renameDataset(db, datasetId, name);
-    if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
-    return renamed;
+    return this.onWorkspace(async ({ db }) => {
+      const before = await getDataset(db, datasetId);
+      const renamed = await renameDataset(db, datasetId, name);
+      if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
+      return renamed;
+    });
   }
 
   async deleteDataset(datasetId: string): Promise<boolean> {
-    return deleteDataset(this.requireWorkspace().db, datasetId);
+    return this.onWorkspace(({ db }) => deleteDataset(db, datasetId));
   }
 
   async instances(): Promise<InstanceSummary[]> {
-    return listInstances(this.requireWorkspace().db);
+    return this.onWorkspace(({ db }) => listInstances(db));
   }
 
   async instance(instanceId: string): Promise<Instance> {
-    return getInstance(this.requireWorkspace().db, instanceId);
+    return this.onWorkspace(({ db }) => getInstance(db, instanceId));
   }
 
   async saveInstance(config: InstanceConfig, instanceId?: string): Promise<Instance> {
-    return saveInstance(this.requireWorkspace().db, config, instanceId);
+    return this.onWorkspace(({ db }) => saveInstance(db, config, instanceId));
   }
 
   async renameInstance(instanceId: string, name: string): Promise<Instance> {
-    return renameInstance(this.requireWorkspace().db, instanceId, name);
+    return this.onWorkspace(({ db }) => renameInstance(db, instanceId, name));
   }
 
   async cloneInstance(instanceId: string, name?: string): Promise<Instance> {
-    return cloneInstance(this.requireWorkspace().db, instanceId, name);
+    return this.onWorkspace(({ db }) => cloneInstance(db, instanceId, name));
   }
 
   async deleteInstance(instanceId: string): Promise<boolean> {
-    return deleteInstance(this.requireWorkspace().db, instanceId);
+    return this.onWorkspace(({ db }) => deleteInstance(db, instanceId));
   }
 
   async instancePreset(kind: 'conversion' | 'churn', datasetId: string, windowDays: number): Promise<InstanceConfig> {
-    return instancePreset(this.requireWorkspace().db, kind, datasetId, windowDays);
+    return this.onWorkspace(({ db }) => instancePreset(db, kind, datasetId, windowDays));
   }
 
   async goalFields(datasetId: string): Promise<FieldInfo[]> {
-    const { catalog } = await this.eventFields(datasetId);
-    return [...catalog.fields.values()];
+    return this.onWorkspace(async ({ db }) => [...(await eventFields(db, datasetId)).catalog.fields.values()]);
   }
 
   async fieldValues(datasetId: string, field: string, search: string, limit: number): Promise<FieldValues> {
-    const { catalog, table } = await this.eventFields(datasetId);
-    return fieldValues(this.requireWorkspace().db, table, catalog, field, search, limit);
+    return this.onWorkspace(async ({ db }) => {
+      const { catalog, table } = await eventFields(db, datasetId);
+      return fieldValues(db, table, catalog, field, search, limit);
+    });
   }
 
   /** A newer call interrupts one still running, which then fails with `cancelled`. */
   async previewGoal(config: InstanceConfig): Promise<GoalPreview> {
-    const workspace = this.requireWorkspace();
-    this.previews ??= new PreviewRunner(workspace.db);
-    return this.previews.preview(config);
+    return this.onWorkspace((workspace) => {
+      this.previews ??= new PreviewRunner(workspace.db);
+      return this.previews.preview(config);
+    });
   }
 
-  private async eventFields(datasetId: string): Promise<{ catalog: FieldCatalog; table: string }> {
-    const db = this.requireWorkspace().db;
-    const dataset = await getDataset(db, datasetId);
-    const table = await getDatasetTable(db, datasetId);
-    if (!dataset || !table) throw new WorkbenchError('not_found', `No dataset ${datasetId} in this workspace.`, 'datasetId');
-    return { catalog: await loadFieldCatalog(db, dataset, table.tableName), table: datasetTable(table.tableName) };
+  /** Runs work against the open workspace, counted so that closing the workspace waits for it. */
+  private async onWorkspace<T>(work: (workspace: Workspace) => Promise<T>): Promise<T> {
+    const workspace = this.requireWorkspace();
+    if (workspace === this.retiring) throw new WorkbenchError('no_workspace', 'The workspace is closing.');
+    const task = work(workspace);
+    const settled = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    try {
+      return await task;
+    } finally {
+      this.inFlight.delete(settled);
+    }
   }
+
 
   /** Reads the first rows of a source without a workspace: detection happens in a scratch in-memory database. */
   async previewImport(source: ImportSource): Promise<ImportPreview> {
@@ -203,14 +222,16 @@ export class Engine {
     return ref;
   }
 
-  /** Cancels (and awaits) what runs against the open workspace: previews and imports. */
+  /** Refuses new calls against the open workspace, then cancels (and awaits) what runs on it: previews, imports, calls. */
   private async stopWorkspaceWork(): Promise<void> {
+    this.retiring = this.workspace;
     const previews = this.previews;
     this.previews = null;
     await previews?.close();
     const running = [...this.importJobs];
     for (const jobId of running) this.jobs.cancel(jobId);
     await Promise.all(running.map((jobId) => this.jobs.wait(jobId)));
+    await Promise.all(this.inFlight);
   }
 
   listJobs(): JobSnapshot[] {
@@ -240,4 +261,12 @@ export class Engine {
     this.events.emit('workspace.changed', { workspace: workspace.info });
     return workspace.info;
   }
+}
+
+/** An events dataset's condition fields and its table, or not_found. */
+async function eventFields(db: Database, datasetId: string): Promise<{ catalog: FieldCatalog; table: string }> {
+  const dataset = await getDataset(db, datasetId);
+  const table = await getDatasetTable(db, datasetId);
+  if (!dataset || !table) throw new WorkbenchError('not_found', `No dataset ${datasetId} in this workspace.`, 'datasetId');
+  return { catalog: await loadFieldCatalog(db, dataset, table.tableName), table: datasetTable(table.tableName) };
 }

@@ -166,3 +166,32 @@ describe('live preview', () => {
     expect(outcomes.slice(0, -1).some((outcome) => outcome.status === 'rejected')).toBe(true);
   });
 });
+
+describe('closing under load', () => {
+  it('closes the workspace only after the calls running on it end, and refuses calls that arrive meanwhile', async () => {
+    const { workspace, dataset } = await workspaceWithEvents(tempDir(), ROWS);
+    const path = workspace.info.path;
+    workspace.close();
+    const engine = makeEngine();
+    await engine.openWorkspace(path);
+    const load = instanceConfigSchema.parse({ ...config('Load'), as_of: '2025-04-01' });
+    const running = [engine.previewGoal(load), engine.fieldValues(dataset.id, 'type', '', 100), engine.instances(), engine.goalFields(dataset.id)];
+    const closing = engine.closeWorkspace();
+    const late = engine.previewGoal(load).then(
+      () => 'answered',
+      (error: unknown) => (error as WorkbenchError).code,
+    );
+    const outcomes = await Promise.allSettled(running);
+    expect(await closing).toBe(true);
+    // Each call either finished or was cancelled cleanly; none saw DuckDB close under it.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect((outcome.reason as WorkbenchError).code).toBe('cancelled');
+    }
+    expect(outcomes[1]!.status).toBe('fulfilled');
+    expect(await late).toBe('no_workspace');
+    expect(engine.currentWorkspace).toBeNull();
+    // The file is whole: it opens again and answers.
+    await engine.openWorkspace(path);
+    expect((await engine.previewGoal(load)).population).toBeGreaterThan(0);
+  });
+});
