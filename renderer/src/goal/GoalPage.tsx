@@ -186,7 +186,7 @@ export function GoalPage() {
         ) : null}
         {draft ? (
           <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
               <Stack gap="lg">
                 <GoalDefinitionSection draft={draft} update={update} dirty={dirty} eventDatasets={eventDatasets} profileDatasets={profileDatasets} />
                 <EditorSection title="Who is eligible">
@@ -209,7 +209,8 @@ export function GoalPage() {
                 <AsOfSection draft={draft} update={update} latestEvent={eventsDataset?.maxTime ?? null} />
               </Stack>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
+            {/* On narrow screens the preview comes first, so an edit's effect stays in view. */}
+            <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
               <Box style={{ position: 'sticky', top: 72 }}>
                 <PreviewPanel state={previewState} propensity={draft.propensity} />
               </Box>
