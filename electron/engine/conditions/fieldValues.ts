@@ -4,6 +4,7 @@ import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import type { FieldCatalog } from './fieldCatalog';
 import { SqlParameters } from './sqlParameters';
+import { nullableNumber, nullableString } from '../sql/cellValues';
 
 /** What a field holds, for the value pickers: the most frequent values with counts, or the range. */
 export async function fieldValues(db: Database, table: string, catalog: FieldCatalog, fieldName: string, search: string, limit: number): Promise<FieldValues> {
@@ -16,7 +17,7 @@ export async function fieldValues(db: Database, table: string, catalog: FieldCat
               CAST(approx_quantile(${column}, 0.5) AS DOUBLE) AS median, count(*) FILTER (WHERE ${column} IS NULL) AS missing
        FROM ${table}`,
     );
-    return { type: 'number', min: numberOrNull(row?.['min']), max: numberOrNull(row?.['max']), median: numberOrNull(row?.['median']), missing: Number(row?.['missing'] ?? 0) };
+    return { type: 'number', min: nullableNumber(row?.['min']), max: nullableNumber(row?.['max']), median: nullableNumber(row?.['median']), missing: Number(row?.['missing'] ?? 0) };
   }
   if (field.type === 'time') {
     const row = await db.one(
@@ -24,7 +25,7 @@ export async function fieldValues(db: Database, table: string, catalog: FieldCat
               count(*) FILTER (WHERE ${column} IS NULL) AS missing
        FROM ${table}`,
     );
-    return { type: 'time', min: stringOrNull(row?.['min']), max: stringOrNull(row?.['max']), missing: Number(row?.['missing'] ?? 0) };
+    return { type: 'time', min: nullableString(row?.['min']), max: nullableString(row?.['max']), missing: Number(row?.['missing'] ?? 0) };
   }
   const params = new SqlParameters();
   const text = field.type === 'text' ? `CAST(${column} AS VARCHAR)` : column;
@@ -42,12 +43,4 @@ export async function fieldValues(db: Database, table: string, catalog: FieldCat
   const missing = rows.length > 0 ? Number(rows[0]!['missing']) : Number((await db.one(`SELECT count(*) AS n FROM ${table} WHERE ${column} IS NULL`))?.['n'] ?? 0);
   if (field.type === 'boolean') return { type: 'boolean', values, missing };
   return { type: 'text', values, distinct: rows.length > 0 ? Number(rows[0]!['distinct_values']) : 0, missing };
-}
-
-function numberOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
-
-function stringOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }

@@ -4,6 +4,7 @@ import { qualityReportSchema, type QualityReport } from '../../../shared/contrac
 import { WorkbenchError } from '../../../shared/errors';
 import type { Database, Row } from '../sql/database';
 import { qualifiedName, quoteIdentifier } from '../sql/quote';
+import { nullableString } from '../sql/cellValues';
 
 export const DATA_SCHEMA = 'data';
 /** Imported tables are named after their dataset id; one without a catalog entry was left by an interrupted import. */
@@ -68,8 +69,8 @@ export async function registerDataset(db: Database, registration: DatasetRegistr
       JSON.stringify(registration.source ?? null),
       Number(summary?.['rows'] ?? 0),
       Number(summary?.['customers'] ?? 0),
-      isoOrNull(summary?.['min_time']),
-      isoOrNull(summary?.['max_time']),
+      nullableString(summary?.['min_time']),
+      nullableString(summary?.['max_time']),
       report ? JSON.stringify(report) : null,
     ],
   );
@@ -192,12 +193,4 @@ function toSummary(row: Row): DatasetSummary {
     maxTime: nullableString(row['max_time']),
     createdAt: String(row['created_at']),
   };
-}
-
-function nullableString(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function isoOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }

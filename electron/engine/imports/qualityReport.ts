@@ -3,6 +3,7 @@ import type { SourceFile } from './sourceFiles';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { columnKind } from './columnKinds';
+import { nullableString } from '../sql/cellValues';
 
 export interface ReportTarget {
   /** Qualified, quoted table name. */
@@ -102,10 +103,6 @@ function tableWarnings(rows: number, columns: ColumnQuality[], duplicateRows: nu
 function wallClock(now: Date): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-function nullableString(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }
 
 /** What the report says about how the rows were read, beside what `measureTable` found in them. */

@@ -2,6 +2,7 @@ import { compileConditionList } from '../conditions/compileCondition';
 import { SqlParameters } from '../conditions/sqlParameters';
 import type { Database } from '../sql/database';
 import { exclusionSql, type ResolvedInstance } from './resolveInstance';
+import { nullableString } from '../sql/cellValues';
 
 export interface EventSpan {
   /** Events with an id and a time before as_of (all of them when as_of is null) that no exclusion drops. */
@@ -46,17 +47,13 @@ export async function measureEventSpan(db: Database, resolved: ResolvedInstance,
   return {
     kept: Number(row?.['kept'] ?? 0),
     excluded: Number(row?.['excluded'] ?? 0),
-    firstEvent: stringOrNull(row?.['first_event']),
-    lastEvent: stringOrNull(row?.['last_event']),
-    dataEnd: stringOrNull(row?.['data_end']),
+    firstEvent: nullableString(row?.['first_event']),
+    lastEvent: nullableString(row?.['last_event']),
+    dataEnd: nullableString(row?.['data_end']),
     customEvents: config.custom_events.map((event, index) => ({
       name: event.name,
       events: Number(row?.[`custom_${index}_events`] ?? 0),
       customers: Number(row?.[`custom_${index}_customers`] ?? 0),
     })),
   };
-}
-
-function stringOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }
