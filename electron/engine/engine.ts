@@ -3,6 +3,7 @@ import type { DatasetSummary, MonthlyActivity } from '../../shared/contract/data
 import type { ImportMapping, ImportPreview, ImportSource, QualityReport } from '../../shared/contract/imports';
 import type { FieldInfo, FieldValues, GoalPreview, Instance, InstanceSummary } from '../../shared/contract/instances';
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
+import type { Run, RunSummary } from '../../shared/contract/runs';
 import type { InstanceConfig } from '../../shared/instanceConfig';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
@@ -20,6 +21,8 @@ import { EventBus } from './eventBus';
 import { JobManager } from './jobs/jobManager';
 import { nodeProcessLauncher, type ProcessLauncher } from './jobs/processLauncher';
 import { runInWorker } from './jobs/runInWorker';
+import { runPipeline } from './pipeline/runPipeline';
+import { getRun, listRuns } from './pipeline/runStore';
 import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
 import { Workspace } from './workspace/workspaceFile';
@@ -46,8 +49,8 @@ export class Engine {
   private readonly inFlight = new Set<Promise<void>>();
   /** The workspace being closed or replaced: new calls against it are refused. */
   private retiring: Workspace | null = null;
-  /** Imports write into the open workspace; they are cancelled (and awaited) before it closes. */
-  private readonly importJobs = new Set<string>();
+  /** Imports and runs write into the open workspace; they are cancelled (and awaited) before it closes. */
+  private readonly workspaceJobs = new Set<string>();
 
   constructor(private readonly options: EngineOptions) {
     this.recent = new RecentWorkspaces(options.stateDir);
@@ -210,25 +213,52 @@ export class Engine {
   /** Imports into the open workspace on a connection of its own, so the app stays responsive; cancel interrupts DuckDB. */
   startImport(source: ImportSource, mapping: ImportMapping): JobRef {
     const workspace = this.requireWorkspace();
-    const ref = this.jobs.start('import', async (job) => {
+    return this.startWorkspaceJob('import', async (job) => {
+      const { dataset } = await importDataset(workspace.db, source, mapping, job);
+      return { datasetId: dataset.id };
+    });
+  }
+
+  /**
+   * Trains a saved instance, scores and explains its population, and saves a new run, as a cancellable job.
+   * The instance is read when the job starts: later edits do not change a run in progress.
+   */
+  async startRun(instanceId: string): Promise<JobRef> {
+    const workspace = this.requireWorkspace();
+    const instance = await this.instance(instanceId);
+    return this.startWorkspaceJob('run', async (job) => {
+      const run = await runPipeline(workspace.db, { instanceId: instance.id, instanceName: instance.name, config: instance.config }, { launch: this.launchWorker, job });
+      return { runId: run.runId };
+    });
+  }
+
+  async runs(instanceId?: string): Promise<RunSummary[]> {
+    return this.onWorkspace(({ db }) => listRuns(db, instanceId));
+  }
+
+  async run(runId: string): Promise<Run> {
+    return this.onWorkspace(({ db }) => getRun(db, runId));
+  }
+
+  private startWorkspaceJob(kind: 'import' | 'run', work: Parameters<JobManager['start']>[1]): JobRef {
+    const ref = this.jobs.start(kind, async (job) => {
       try {
-        const { dataset } = await importDataset(workspace.db, source, mapping, job);
-        return { datasetId: dataset.id };
+        return await work(job);
       } finally {
-        this.importJobs.delete(ref.jobId);
+        this.workspaceJobs.delete(ref.jobId);
       }
     });
-    this.importJobs.add(ref.jobId);
+    this.workspaceJobs.add(ref.jobId);
     return ref;
   }
 
-  /** Refuses new calls against the open workspace, then cancels (and awaits) what runs on it: previews, imports, calls. */
+  /** Refuses new calls against the open workspace, then cancels (and awaits) what runs on it: previews, imports, runs, calls. */
   private async stopWorkspaceWork(): Promise<void> {
     this.retiring = this.workspace;
     const previews = this.previews;
     this.previews = null;
     await previews?.close();
-    const running = [...this.importJobs];
+    const running = [...this.workspaceJobs];
     for (const jobId of running) this.jobs.cancel(jobId);
     await Promise.all(running.map((jobId) => this.jobs.wait(jobId)));
     await Promise.all(this.inFlight);

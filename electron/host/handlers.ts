@@ -47,6 +47,9 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'goals.fields': async ({ datasetId }) => ({ fields: await engine.goalFields(datasetId) }),
     'goals.fieldValues': ({ datasetId, field, search, limit }) => engine.fieldValues(datasetId, field, search, limit),
     'goals.preview': ({ config }) => engine.previewGoal(config),
+    'runs.start': ({ instanceId }) => engine.startRun(instanceId),
+    'runs.list': async ({ instanceId }) => ({ runs: await engine.runs(instanceId) }),
+    'runs.get': ({ runId }) => engine.run(runId),
     'jobs.list': () => ({ jobs: engine.listJobs() }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: engine.cancelJob(jobId) }),
     'dialog.pickWorkspace': async ({ mode }) => {

@@ -10,6 +10,8 @@ export const events = {
     kind: jobKindSchema,
     fraction: z.number().min(0).max(1),
     message: z.string(),
+    /** The step a multi-step job is in (a run: features, labels, training, …). */
+    phase: z.string().optional(),
   }),
   'job.finished': z.object({
     jobId: jobIdSchema,
@@ -19,6 +21,8 @@ export const events = {
     elapsedMs: z.number().nonnegative(),
     /** What the job made, when it made something: the dataset of an import. */
     datasetId: z.string().optional(),
+    /** The run a training job saved. */
+    runId: z.string().optional(),
   }),
   'workspace.changed': z.object({ workspace: workspaceInfoSchema.nullable() }),
 } as const;

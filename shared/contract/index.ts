@@ -7,6 +7,7 @@ export * from './datasets';
 export * from './imports';
 export * from './jobs';
 export * from './instances';
+export * from './runs';
 export * from '../conditions';
 export * from '../instanceConfig';
 export * from '../errors';

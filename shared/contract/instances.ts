@@ -69,6 +69,9 @@ export const diagnosticCodeSchema = z.enum([
   'NOT_ENOUGH_HISTORY',
   'NO_EVENTS_AFTER_EXCLUSIONS',
   'WINDOW_PAST_DATA',
+  'POOR_MODEL',
+  'LEAKAGE_SUSPECTED',
+  'OUTCOME_LIKE_ATTRIBUTE',
 ]);
 export type DiagnosticCode = z.infer<typeof diagnosticCodeSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorInfoSchema } from '../errors';
 
 export const jobIdSchema = z.string().regex(/^job_[a-z0-9]+$/, 'not a job id');
-export const jobKindSchema = z.enum(['demo', 'import']);
+export const jobKindSchema = z.enum(['demo', 'import', 'run']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobStatusSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -20,6 +20,8 @@ export const jobSnapshotSchema = z.object({
   startedAt: z.string(),
   /** The dataset a finished import made. */
   datasetId: z.string().optional(),
+  /** The run a finished training job saved. */
+  runId: z.string().optional(),
   /** Why a failed job failed, so a client that reconnects can still say it. */
   error: errorInfoSchema.optional(),
 });

@@ -4,6 +4,7 @@ import { datasetNameSchema, importMappingSchema, importPreviewSchema, importSour
 import { instanceConfigSchema, instanceNameSchema } from '../instanceConfig';
 import { fieldInfoSchema, fieldValuesSchema, goalPreviewSchema, instanceIdSchema, instanceSchema, instanceSummarySchema, presetKindSchema } from './instances';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
+import { runIdSchema, runSchema, runSummarySchema } from './runs';
 import { recentWorkspaceSchema, workspaceInfoSchema, workspacePathSchema } from './workspace';
 
 const noInput = z.strictObject({});
@@ -129,6 +130,20 @@ export const methods = {
   'goals.preview': {
     input: z.strictObject({ config: instanceConfigSchema }),
     output: goalPreviewSchema,
+  },
+  /** Trains the saved instance, scores its population and explains every score, as a cancellable job that saves a new run. */
+  'runs.start': {
+    input: z.strictObject({ instanceId: instanceIdSchema }),
+    output: jobRefSchema,
+  },
+  /** Saved runs, newest first; only one instance's when given. */
+  'runs.list': {
+    input: z.strictObject({ instanceId: instanceIdSchema.optional() }),
+    output: z.object({ runs: z.array(runSummarySchema) }),
+  },
+  'runs.get': {
+    input: z.strictObject({ runId: runIdSchema }),
+    output: runSchema,
   },
   'jobs.list': {
     input: noInput,

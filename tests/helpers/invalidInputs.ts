@@ -88,6 +88,18 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: { config: { ...VALID_CONFIG, goal: { ...VALID_CONFIG.goal, conditions: [{ match: 'some', conditions: [] }] } } }, field: 'config.goal.conditions.0.match' },
     { input: { config: { ...VALID_CONFIG, exclusions: [{ field: 'x', op: 'eq', value: 'a\u0000b' }] } }, field: 'config.exclusions.0.value' },
   ],
+  'runs.start': [
+    { input: {}, field: 'instanceId' },
+    { input: { instanceId: "in_x'; DROP TABLE pwb.runs; --" }, field: 'instanceId' },
+  ],
+  'runs.list': [
+    { input: { instanceId: 12 }, field: 'instanceId' },
+    { input: { instanceId: 'in_a', extra: true }, field: 'input' },
+  ],
+  'runs.get': [
+    { input: {}, field: 'runId' },
+    { input: { runId: 'run_../../etc' }, field: 'runId' },
+  ],
   'jobs.list': [{ input: 7, field: 'input' }],
   'jobs.cancel': [
     { input: {}, field: 'jobId' },

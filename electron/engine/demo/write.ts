@@ -14,7 +14,7 @@ import {
   TIERS,
   type ChannelCode,
 } from './catalog';
-import { ChunkedAppender } from './chunkedAppender';
+import { ChunkedAppender } from '../sql/chunkedAppender';
 import type { CustomerTraits } from './customerModel';
 import type { EventSink } from './simulate';
 

@@ -6,12 +6,13 @@ import type { EventBus } from '../eventBus';
 export interface JobContext {
   signal: AbortSignal;
   /** Reports progress; throttled so a tight loop cannot flood the transports. */
-  progress(fraction: number, message: string): void;
+  progress(fraction: number, message: string, phase?: string): void;
 }
 
 /** What a job made, reported with its finish (the dataset of an import). */
 export interface JobResult {
   datasetId?: string;
+  runId?: string;
 }
 
 interface RunningJob {
@@ -38,13 +39,13 @@ export class JobManager {
 
     const context: JobContext = {
       signal: controller.signal,
-      progress: (fraction, message) => {
+      progress: (fraction, message, phase) => {
         snapshot.fraction = Math.min(1, Math.max(0, fraction));
         snapshot.message = message;
         const now = performance.now();
         if (now - lastEmit < PROGRESS_INTERVAL_MS && fraction < 1) return;
         lastEmit = now;
-        this.events.emit('job.progress', { jobId, kind, fraction: snapshot.fraction, message });
+        this.events.emit('job.progress', { jobId, kind, fraction: snapshot.fraction, message, ...(phase === undefined ? {} : { phase }) });
       },
     };
 
@@ -55,6 +56,7 @@ export class JobManager {
         snapshot.status = 'succeeded';
         snapshot.fraction = 1;
         if (result.datasetId !== undefined) snapshot.datasetId = result.datasetId;
+        if (result.runId !== undefined) snapshot.runId = result.runId;
         this.events.emit('job.finished', { jobId, kind, status: 'succeeded', elapsedMs: performance.now() - started, ...result });
       } catch (error) {
         const cancelled = controller.signal.aborted;

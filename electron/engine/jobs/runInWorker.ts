@@ -31,7 +31,7 @@ export function runInWorker(launch: ProcessLauncher, task: WorkerTask, job: Pick
       const parsed = workerMessageSchema.safeParse(raw);
       if (!parsed.success) return;
       const message = parsed.data;
-      if (message.type === 'progress') job.progress(message.fraction, message.message);
+      if (message.type === 'progress') job.progress(message.fraction, message.message, message.phase);
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(WorkbenchError.fromInfo(message.error)));
       if (message.type !== 'progress') worker.kill();

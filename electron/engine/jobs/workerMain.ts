@@ -23,7 +23,7 @@ async function handle(raw: unknown): Promise<void> {
     return;
   }
   try {
-    const result = await runWorkerTask(parsed.data.task, (fraction, message) => post({ type: 'progress', fraction, message }));
+    const result = await runWorkerTask(parsed.data.task, (fraction, message, phase) => post({ type: 'progress', fraction, message, ...(phase === undefined ? {} : { phase }) }));
     post({ type: 'done', result });
   } catch (error) {
     const info = error instanceof WorkbenchError ? error.toInfo() : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };

@@ -1,7 +1,8 @@
 import { buildDemoWorkspace } from '../demoWorkspace';
+import { trainAndScore } from '../pipeline/trainAndScore';
 import type { WorkerTask } from './workerProtocol';
 
-type Progress = (fraction: number, message: string) => void;
+type Progress = (fraction: number, message: string, phase?: string) => void;
 
 /** What each kind of worker task does, inside the worker process. Cancellation is by killing the process. */
 export async function runWorkerTask(task: WorkerTask, progress: Progress): Promise<unknown> {
@@ -9,5 +10,7 @@ export async function runWorkerTask(task: WorkerTask, progress: Progress): Promi
     case 'demo':
       await buildDemoWorkspace(task.path, { signal: new AbortController().signal, progress }, task.customers === undefined ? {} : { customers: task.customers });
       return { path: task.path };
+    case 'train':
+      return trainAndScore(task, (phase, fraction, message) => progress(fraction, message, phase));
   }
 }

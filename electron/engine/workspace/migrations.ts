@@ -56,6 +56,16 @@ export const catalogMigrations: readonly Migration[] = [
       )`);
     },
   },
+  {
+    version: 2,
+    description: 'run details, model and per-run score and feature tables',
+    async apply(db) {
+      await db.run(`CREATE SCHEMA IF NOT EXISTS runs`);
+      await db.run(`ALTER TABLE pwb.runs ADD COLUMN details JSON`);
+      await db.run(`ALTER TABLE pwb.runs ADD COLUMN model JSON`);
+      await db.run(`ALTER TABLE pwb.runs ADD COLUMN fingerprint VARCHAR`);
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -3,12 +3,12 @@ import { DuckDBDataChunk, type DuckDBAppender, type DuckDBType } from '@duckdb/n
 /** Rows per data chunk: DuckDB's vector size, the most one chunk holds. */
 const ROWS_PER_CHUNK = 2048;
 
-export type StagedValue = number | boolean | null;
+export type StagedValue = number | boolean | string | null;
 
 /**
  * Buffers rows column by column and hands them to the appender one full data chunk at a time,
- * which is far faster than appending value by value. Only plain numbers and booleans go in:
- * strings and timestamps are built from them later in SQL.
+ * which is far faster than appending value by value. Plain numbers, booleans and strings go in;
+ * timestamps are built from numbers later in SQL.
  */
 export class ChunkedAppender {
   private readonly columns: StagedValue[][];

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { runSchema, type Run, type RunSummary } from '../../../shared/contract/runs';
+import { WorkbenchError } from '../../../shared/errors';
+import { deserializeModel, type GbdtModel } from '../model';
+import type { Database } from '../sql/database';
+import { qualifiedName } from '../sql/quote';
+
+export const RUNS_SCHEMA = 'runs';
+
+export function newRunId(): string {
+  return `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+}
+
+/** The run's per-customer tables: scores with factors, and the feature values at as_of. */
+export function runTables(runId: string): { scores: string; features: string } {
+  return { scores: qualifiedName(RUNS_SCHEMA, `scores_${runId}`), features: qualifiedName(RUNS_SCHEMA, `features_${runId}`) };
+}
+
+/** The next version number of an instance's runs (1 for its first). */
+export async function nextRunVersion(db: Database, instanceId: string): Promise<number> {
+  const row = await db.one(`SELECT coalesce(max(version), 0) + 1 AS version FROM pwb.runs WHERE instance_id = $1`, [instanceId]);
+  return Number(row?.['version'] ?? 1);
+}
+
+/** Records a finished run; the caller has written its tables in the same transaction. */
+export async function insertRun(db: Database, run: Run, model: string, fingerprint: string): Promise<void> {
+  await db.run(
+    `INSERT INTO pwb.runs (id, instance_id, version, status, config, metrics, details, model, fingerprint, created_at, finished_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CAST($10 AS TIMESTAMP), now())`,
+    [run.runId, run.instanceId, run.version, run.status, JSON.stringify(run.config), JSON.stringify(run.validation), JSON.stringify(run), model, fingerprint, run.createdAt],
+  );
+}
+
+export async function listRuns(db: Database, instanceId?: string): Promise<RunSummary[]> {
+  const rows = await db.all(
+    `SELECT details FROM pwb.runs WHERE status = 'succeeded' ${instanceId === undefined ? '' : 'AND instance_id = $1'} ORDER BY created_at DESC, version DESC`,
+    instanceId === undefined ? [] : [instanceId],
+  );
+  return rows.map((row) => summaryOf(parseDetails(row['details'])));
+}
+
+export async function getRun(db: Database, runId: string): Promise<Run> {
+  const row = await db.one(`SELECT details FROM pwb.runs WHERE id = $1`, [runId]);
+  if (!row) throw new WorkbenchError('not_found', `No run ${runId} in this workspace.`, 'runId');
+  return parseDetails(row['details']);
+}
+
+export async function loadRunModel(db: Database, runId: string): Promise<GbdtModel> {
+  const row = await db.one(`SELECT model FROM pwb.runs WHERE id = $1`, [runId]);
+  if (!row) throw new WorkbenchError('not_found', `No run ${runId} in this workspace.`, 'runId');
+  return deserializeModel(String(row['model']));
+}
+
+function parseDetails(value: unknown): Run {
+  return runSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
+}
+
+export function summaryOf(run: Run): RunSummary {
+  const { runId, instanceId, instanceName, version, status, createdAt, asOf, trainCutoff, windowDays, propensity, trainPopulation, scored, validationAuc, realizedAuc, totalSeconds } = run;
+  return { runId, instanceId, instanceName, version, status, createdAt, asOf, trainCutoff, windowDays, propensity, trainPopulation, scored, validationAuc, realizedAuc, totalSeconds };
+}
