@@ -3,6 +3,7 @@ import { APP_VERSION } from '../engine/version';
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { previewCommand } from './commands/preview';
+import { runCommand } from './commands/run';
 import { serveCommand } from './commands/serve';
 import { CliUsageError, type Command } from './command';
 
@@ -11,6 +12,7 @@ const commands: Record<string, Command> = {
   demo: demoCommand,
   import: importCommand,
   preview: previewCommand,
+  run: runCommand,
 };
 
 const USAGE = `pwb ${APP_VERSION}: Propensity Workbench on the command line
