@@ -18,6 +18,7 @@ export function utilityProcessLauncher(): ProcessLauncher {
       kill: () => {
         if (!exited) child.kill();
       },
+      pid: () => child.pid,
     };
   };
 }

@@ -8,6 +8,8 @@ export interface WorkerHandle {
   onMessage(listener: (message: unknown) => void): void;
   onExit(listener: (code: number | null, signal: string | null) => void): void;
   kill(): void;
+  /** The OS process id, once the process runs (for memory readings and tests). */
+  pid(): number | undefined;
 }
 
 export type ProcessLauncher = () => WorkerHandle;
@@ -29,6 +31,7 @@ export function nodeProcessLauncher(entry: string = WORKER_SOURCE_ENTRY): Proces
       kill: () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       },
+      pid: () => child.pid,
     };
   };
 }

@@ -18,6 +18,7 @@ function scriptedLauncher(mode: string, pids: number[] = [], execArgv: string[] 
       kill: () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       },
+      pid: () => child.pid,
     };
   };
 }
