@@ -169,7 +169,7 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       timings,
     };
     report('saving', 0, 'Saving the run');
-    return await timed('saving', () => saveRun(db, run, { scoringTable, scoring, outcome, started, timings }));
+    return await saveRun(db, run, { scoringTable, scoring, outcome, started, timings });
   } finally {
     job.signal.removeEventListener('abort', interrupt);
     await db.run(`DROP TABLE IF EXISTS temp.${scoringTable}`).catch(() => undefined);

@@ -28,6 +28,7 @@ const FACTOR_COLUMNS = Array.from({ length: TOP_FACTORS }, (_, k) => [`factor_${
 export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<Run> {
   const { scores, features } = runTables(draft.runId);
   const { scoring, outcome } = rows;
+  const savingStarted = performance.now();
   return db.transaction(async () => {
     const version = await nextRunVersion(db, draft.instanceId);
     await db.run(`CREATE TABLE ${features} AS SELECT * EXCLUDE (label) FROM temp.${rows.scoringTable} ORDER BY customer`);
@@ -61,8 +62,9 @@ export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<
       appender.abandon();
       throw error;
     }
-    const totalSeconds = (performance.now() - rows.started) / 1000;
-    const run: Run = { ...draft, version, totalSeconds, timings: { ...rows.timings, total: totalSeconds } };
+    const now = performance.now();
+    const totalSeconds = (now - rows.started) / 1000;
+    const run: Run = { ...draft, version, totalSeconds, timings: { ...rows.timings, saving: (now - savingStarted) / 1000, total: totalSeconds } };
     await insertRun(db, run, outcome.model, run.fingerprint);
     return run;
   });
