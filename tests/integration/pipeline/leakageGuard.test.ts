@@ -129,6 +129,8 @@ describe('features and labels never read past their cutoff', () => {
       expect([...column('events_30d')]).toEqual([2, 1]);
       expect([...column('days_since_last_event')]).toEqual([1, 12]);
       expect([...column('custom_big_order_365d')]).toEqual([1, 0]);
+      expect([...column('active_days')]).toEqual([3, 1]);
+      expect([...column('average_days_between_active_days')]).toEqual([15, NaN]);
       expect([...training.labels]).toEqual([1, 1]);
     } finally {
       workspace.close();
