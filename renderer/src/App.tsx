@@ -72,7 +72,7 @@ export function App() {
             {loadError}
           </Alert>
         ) : null}
-        {workspace ? page.render() : <WorkspacePage />}
+        {workspace ? page.render(setPageId) : <WorkspacePage />}
       </AppShell.Main>
     </AppShell>
   );

@@ -52,3 +52,13 @@ export function formatDuration(milliseconds: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
+
+/** 0.76498 → "0.765": AUC, PR AUC, log loss and Brier score read to three decimals. */
+export function formatMetric(value: number): string {
+  return value.toFixed(3);
+}
+
+/** A UTC time written without its zone ("2026-11-29T04:51:12", as a run records when it was made) in this machine's local time. */
+export function formatUtcTime(value: string): string {
+  return formatInstant(/(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`);
+}

@@ -5,7 +5,7 @@ import { diagnosticSchema, instanceIdSchema } from './instances';
 export const runIdSchema = z.string().regex(/^run_[a-z0-9]+$/, 'not a run id');
 
 /** The steps of a run, in order; progress events name the one running. */
-export const runPhaseSchema = z.enum(['features', 'labels', 'training', 'scoring', 'explaining', 'backtest', 'saving']);
+export const runPhaseSchema = z.enum(['labels', 'features', 'training', 'scoring', 'explaining', 'backtest', 'saving']);
 export type RunPhase = z.infer<typeof runPhaseSchema>;
 
 export const bucketSchema = z.enum(['high', 'medium', 'low']);
@@ -83,6 +83,7 @@ export const runSummarySchema = z.object({
   instanceName: z.string(),
   version: z.number().int().positive(),
   status: z.literal('succeeded'),
+  /** When the run was saved: an ISO instant in UTC (`…Z`). */
   createdAt: z.string(),
   asOf: z.string(),
   trainCutoff: z.string(),

@@ -143,7 +143,7 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       instanceName: request.instanceName,
       version: 1,
       status: 'succeeded',
-      createdAt: new Date().toISOString().slice(0, 19),
+      createdAt: new Date().toISOString(),
       asOf: windows.asOf,
       trainCutoff: windows.trainCutoff,
       windowDays: config.goal.window_days,

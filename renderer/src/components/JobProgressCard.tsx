@@ -2,18 +2,37 @@ import { Alert, Button, Card, Group, Progress, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useWorkbench, type JobView } from '../state/WorkbenchContext';
 
+interface JobProgressCardProps {
+  job: JobView;
+  title: string;
+  /** The step a multi-step job is in, in words ("Training"), shown before its message. */
+  phase?: string | undefined;
+  /** What a cancelled job's notice says instead of the default "{title} cancelled: nothing was changed". */
+  cancelledNotice?: string;
+}
+
 /** A running job's progress bar with a Cancel button; a failed job's message. */
-export function JobProgressCard({ job, title }: { job: JobView; title: string }) {
+export function JobProgressCard({ job, title, phase, cancelledNotice }: JobProgressCardProps) {
   const { client } = useWorkbench();
   const [cancelling, setCancelling] = useState(false);
   if (job.status === 'failed') {
     return (
-      <Alert color="red" title={`${title} failed`} role="alert">
+      <Alert color="red" title={`${title} failed`} role="alert" data-testid="job-failed">
         {job.error ?? job.message}
       </Alert>
     );
   }
-  if (job.status === 'cancelled') return <Alert color="gray" title={`${title} cancelled`}>Nothing was changed.</Alert>;
+  if (job.status === 'cancelled') {
+    return cancelledNotice ? (
+      <Alert color="gray" role="status" data-testid="job-cancelled">
+        {cancelledNotice}
+      </Alert>
+    ) : (
+      <Alert color="gray" title={`${title} cancelled`}>
+        Nothing was changed.
+      </Alert>
+    );
+  }
   if (job.status !== 'running') return null;
   const percent = Math.round(job.fraction * 100);
   return (
@@ -25,9 +44,17 @@ export function JobProgressCard({ job, title }: { job: JobView; title: string })
         </Text>
       </Group>
       <Progress value={percent} aria-label={`${title}: ${percent}%`} animated />
-      <Group justify="space-between" mt="xs">
+      <Group justify="space-between" mt="xs" wrap="nowrap" align="flex-start">
         <Text size="sm" c="dimmed">
-          {job.message}
+          {phase ? (
+            <>
+              <Text span size="sm" fw={700} c="var(--mantine-color-text)" data-testid="job-phase">
+                {phase}
+              </Text>
+              {' · '}
+            </>
+          ) : null}
+          <span data-testid="job-message">{job.message}</span>
         </Text>
         <Button
           size="xs"

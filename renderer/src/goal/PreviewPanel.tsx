@@ -1,5 +1,7 @@
-import { Alert, Badge, Box, Card, Group, Loader, SimpleGrid, Stack, Text, Title, useComputedColorScheme } from '@mantine/core';
+import { Alert, Box, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { GoalPreview } from '../../../shared/contract/instances';
+import { DiagnosticAlert } from '../components/DiagnosticAlert';
+import { useVerdictColor } from '../components/useVerdictColor';
 import { formatCount, formatPercent, formatTimestamp } from '../format';
 import type { PreviewState } from './usePreview';
 
@@ -55,7 +57,7 @@ export function PreviewPanel({ state, propensity }: { state: PreviewState; prope
 }
 
 function PreviewFigures({ preview, propensity }: { preview: GoalPreview; propensity: 'conversion' | 'churn' }) {
-  const dark = useComputedColorScheme('light') === 'dark';
+  const verdictColor = useVerdictColor();
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="sm">
@@ -80,28 +82,9 @@ function PreviewFigures({ preview, propensity }: { preview: GoalPreview; propens
         </Stack>
       ) : null}
       {preview.diagnostics.map((diagnostic) => (
-        <Alert
-          key={diagnostic.code}
-          color={diagnostic.severity === 'error' ? 'red' : 'yellow'}
-          styles={{ title: { color: 'var(--mantine-color-text)' } }}
-          title={
-            <Group gap="xs">
-              <Badge color={diagnostic.severity === 'error' ? 'red.9' : 'gray.8'} variant="filled" size="sm">
-                {diagnostic.code}
-              </Badge>
-              <span>{diagnostic.severity === 'error' ? 'Training refused' : 'Warning'}</span>
-            </Group>
-          }
-          data-testid="preview-diagnostic"
-          data-code={diagnostic.code}
-        >
-          <Text size="sm">{diagnostic.message}</Text>
-          <Text size="sm" fw={600} mt={4}>
-            Try: {diagnostic.fix}
-          </Text>
-        </Alert>
+        <DiagnosticAlert key={diagnostic.code} diagnostic={diagnostic} testId="preview-diagnostic" />
       ))}
-      <Text size="sm" c={preview.canTrain ? (dark ? 'teal.4' : 'teal.9') : dark ? 'red.4' : 'red.9'} fw={600} data-testid="preview-verdict">
+      <Text size="sm" c={verdictColor(preview.canTrain)} fw={600} data-testid="preview-verdict">
         {preview.canTrain ? 'Ready to train.' : 'Fix the errors above before training.'}
       </Text>
     </Stack>

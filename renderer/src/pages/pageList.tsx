@@ -1,22 +1,20 @@
 import type { ReactNode } from 'react';
 import { GoalPage } from '../goal/GoalPage';
+import { TrainPage } from '../train/TrainPage';
 import { DataPage } from './DataPage';
 import { UpcomingPage } from './UpcomingPage';
 
 export interface PageDefinition {
   id: string;
   label: string;
-  render(): ReactNode;
+  /** `openPage` switches to another page by its id, for pages that point the way ("define a goal first"). */
+  render(openPage: (pageId: string) => void): ReactNode;
 }
 
 export const pages: PageDefinition[] = [
   { id: 'data', label: 'Data', render: () => <DataPage /> },
   { id: 'goal', label: 'Goal', render: () => <GoalPage /> },
-  {
-    id: 'train',
-    label: 'Train',
-    render: () => <UpcomingPage title="Train" purpose="Train a gradient-boosted propensity model on your goal and compare it with simple baselines." />,
-  },
+  { id: 'train', label: 'Train', render: (openPage) => <TrainPage onOpenGoalPage={() => openPage('goal')} /> },
   {
     id: 'insights',
     label: 'Insights',

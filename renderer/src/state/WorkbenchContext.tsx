@@ -13,6 +13,8 @@ export type JobView = EventPayload<'job.progress'> & {
   errorField?: string;
   /** The dataset a finished import made. */
   datasetId?: string;
+  /** The run a finished training job saved. */
+  runId?: string;
 };
 
 interface WorkbenchState {
@@ -23,6 +25,8 @@ interface WorkbenchState {
   jobs: Record<string, JobView>;
   loadError: string | null;
   trackJob(jobId: string, kind: JobView['kind']): void;
+  /** Asks the engine which jobs are running and adds the ones not known yet (started before a reload, or elsewhere). */
+  refreshJobs(): Promise<void>;
   refreshDatasets(): Promise<void>;
 }
 
@@ -48,6 +52,22 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   }, [client, workspacePath]);
   const datasets = loadedDatasets && loadedDatasets.path === workspacePath ? loadedDatasets.list : null;
 
+  const refreshJobs = useCallback(
+    () =>
+      client.call('jobs.list', {}).then(
+        ({ jobs: listed }) =>
+          setJobs((current) => {
+            const next = { ...current };
+            for (const job of listed) {
+              if (job.status === 'running' && !next[job.jobId]) next[job.jobId] = { jobId: job.jobId, kind: job.kind, fraction: job.fraction, message: job.message, status: 'running' };
+            }
+            return next;
+          }),
+        () => undefined,
+      ),
+    [client],
+  );
+
   useEffect(() => {
     client.call('app.info', {}).then(
       (info) => {
@@ -57,17 +77,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );
     // Jobs started before this page loaded (a reload mid-way) keep showing their progress.
-    client.call('jobs.list', {}).then(
-      ({ jobs: running }) =>
-        setJobs((current) => {
-          const next = { ...current };
-          for (const job of running) {
-            if (job.status === 'running' && !next[job.jobId]) next[job.jobId] = { jobId: job.jobId, kind: job.kind, fraction: job.fraction, message: job.message, status: 'running' };
-          }
-          return next;
-        }),
-      () => undefined,
-    );
+    void refreshJobs();
     const offWorkspace = client.on('workspace.changed', ({ workspace: next }) => setWorkspace(next));
     const offProgress = client.on('job.progress', (progress) =>
       setJobs((current) => ({ ...current, [progress.jobId]: { ...progress, status: 'running' } })),
@@ -86,6 +96,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
             ...(finished.error ? { error: finished.error.message } : {}),
             ...(finished.error?.field ? { errorField: finished.error.field } : {}),
             ...(finished.datasetId ? { datasetId: finished.datasetId } : {}),
+            ...(finished.runId ? { runId: finished.runId } : {}),
           },
         };
       }),
@@ -95,7 +106,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
       offProgress();
       offFinished();
     };
-  }, [client]);
+  }, [client, refreshJobs]);
 
   useEffect(() => {
     if (!workspacePath) return;
@@ -110,8 +121,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   }, []);
 
   const value = useMemo(
-    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshDatasets }),
-    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshDatasets],
+    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets }),
+    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -1,0 +1,220 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatMetric } from '../../renderer/src/format';
+import type { InstanceConfig } from '../../shared/instanceConfig';
+import { seriousAccessibilityViolations } from '../helpers/accessibility';
+import { useBrowserSession } from '../helpers/browserSession';
+import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
+
+// A small demo trains in seconds; the page behaves the same at any size.
+const session = useBrowserSession({ demoCustomers: 4000 });
+
+const GOAL = 'Purchase within 30 days (backtest)';
+const NARROW_GOAL = 'Too narrow to train';
+
+async function openDemo(): Promise<void> {
+  const { engine } = session;
+  if (engine.currentWorkspace?.name === 'Demo store') return;
+  const job = engine.openDemo(false);
+  const outcome = await engine.jobs.wait(job.jobId);
+  if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
+}
+
+/** Saves a goal on the demo's events (once), as the Goal page would; `change` adjusts the conversion preset. */
+async function savedGoal(name: string, change: (preset: InstanceConfig, lastEvent: string) => Partial<InstanceConfig>): Promise<string> {
+  const { engine } = session;
+  const existing = (await engine.instances()).find((instance) => instance.name === name);
+  if (existing) return existing.id;
+  const events = (await engine.datasets()).find((dataset) => dataset.kind === 'events');
+  if (!events?.maxTime) throw new Error('the demo has no events dataset');
+  const preset = await engine.instancePreset('conversion', events.id, 30);
+  const saved = await engine.saveInstance({ ...preset, name, ...change(preset, events.maxTime) });
+  return saved.id;
+}
+
+/** The backtest goal: as of 45 days before the last event, so the data covers the 30 days after it. */
+function backtestGoal(): Promise<string> {
+  return savedGoal(GOAL, (_, lastEvent) => ({ as_of: new Date(Date.parse(`${lastEvent.slice(0, 10)}T00:00:00Z`) - 45 * 86_400_000).toISOString().slice(0, 10) }));
+}
+
+async function openTrainPage(page: Page): Promise<void> {
+  await page.goto(session.host.url);
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('heading', { name: 'Train', level: 1 }).waitFor();
+}
+
+/** Rows of the history table once it reflects every saved run (0 when the goal has none). */
+async function historyRows(page: Page): Promise<number> {
+  await page.locator('[data-testid="run-history-section"][data-current="true"]').waitFor({ timeout: 30_000 });
+  if (await page.getByTestId('no-runs').isVisible()) return 0;
+  return page.getByTestId('run-history').locator('tbody tr').count();
+}
+
+/** Records every phase and message the progress card shows, however briefly, into `window.seenProgress`. */
+async function recordProgressTexts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Array<{ phase: string; message: string }> = [];
+    (window as unknown as { seenProgress: typeof seen }).seenProgress = seen;
+    const record = () => {
+      const phase = document.querySelector('[data-testid="job-phase"]')?.textContent ?? '';
+      const message = document.querySelector('[data-testid="job-message"]')?.textContent ?? '';
+      const last = seen.at(-1);
+      if ((phase || message) && (last?.phase !== phase || last?.message !== message)) seen.push({ phase, message });
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+async function progressTextsSeen(page: Page): Promise<Array<{ phase: string; message: string }>> {
+  return page.evaluate(() => (window as unknown as { seenProgress: Array<{ phase: string; message: string }> }).seenProgress);
+}
+
+describe('Train page, end to end in Chromium', () => {
+  it('points to the Goal page while there is no saved goal', async () => {
+    await openDemo();
+    expect(await session.engine.instances()).toEqual([]);
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openTrainPage(page);
+    await page.getByTestId('no-goals').waitFor();
+    expect(await page.getByTestId('train-run').count()).toBe(0);
+    await saveScreenshot(page, 'train-01-no-goals');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Open the Goal page' }).click();
+    await page.getByRole('heading', { name: 'Goal', level: 1 }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains a saved goal from the keyboard, shows its progress step by step, then the run in the history with its details', async () => {
+    await openDemo();
+    const goalId = await backtestGoal();
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openTrainPage(page);
+    expect(await page.getByTestId('train-goal-select').inputValue()).toBe(GOAL);
+    expect(await historyRows(page)).toBe(0);
+
+    await recordProgressTexts(page);
+    const started = performance.now();
+    await page.getByRole('button', { name: 'Train and score' }).focus();
+    await page.keyboard.press('Enter');
+    const progress = page.getByTestId('job-progress');
+    await progress.waitFor();
+    expect(await progress.getByText(`Training “${GOAL}”`).count()).toBe(1);
+    // One run at a time: the button stays in the tab order but says it is unavailable.
+    expect(await page.getByTestId('train-run').getAttribute('aria-disabled')).toBe('true');
+    await progress.getByTestId('job-phase').waitFor();
+    await saveScreenshot(page, 'train-02-progress');
+
+    await expect.poll(() => historyRows(page), { timeout: 120_000 }).toBe(1);
+    const seconds = (performance.now() - started) / 1000;
+    const seen = await progressTextsSeen(page);
+    const phases = [...new Set(seen.map((entry) => entry.phase).filter((phase) => phase !== ''))];
+    expect(phases.length, `phases seen: ${JSON.stringify(seen)}`).toBeGreaterThanOrEqual(2);
+    expect(phases).toContain('Training');
+    expect(seen.some((entry) => /round \d+/.test(entry.message))).toBe(true);
+    await progress.waitFor({ state: 'detached' });
+
+    const [summary] = await session.engine.runs(goalId);
+    if (!summary) throw new Error('the engine saved no run');
+    const row = page.locator(`[data-testid="run-history"] tbody tr[data-run-id="${summary.runId}"]`);
+    expect(await row.getByTestId('run-version').textContent()).toBe('1');
+    expect(await row.getByTestId('run-validation-auc').textContent()).toBe(formatMetric(summary.validationAuc));
+    expect(summary.realizedAuc).not.toBeNull();
+    expect(await row.getByTestId('run-realized-auc').textContent()).toBe(formatMetric(summary.realizedAuc ?? 0));
+
+    await page.getByRole('button', { name: 'Details of run 1' }).click();
+    const details = page.locator(`[data-testid="run-details"][data-run-id="${summary.runId}"][data-loading="false"]`);
+    await details.waitFor();
+    expect(await page.getByRole('button', { name: 'Details of run 1' }).getAttribute('aria-pressed')).toBe('true');
+    await details.getByRole('heading', { name: `Run 1 of “${GOAL}”` }).waitFor();
+    const run = await session.engine.run(summary.runId);
+    expect(await details.getByTestId('validation-auc').textContent()).toBe(formatMetric(run.validation.auc));
+    expect(await details.getByTestId('validation-pr-auc').textContent()).toBe(formatMetric(run.validation.prAuc));
+    expect(await details.getByTestId('validation-log-loss').textContent()).toBe(formatMetric(run.validation.logLoss));
+    expect(await details.getByTestId('validation-brier').textContent()).toBe(formatMetric(run.validation.brier));
+    expect(await details.getByTestId('realized-auc').textContent()).toBe(formatMetric(run.realized?.auc ?? 0));
+    const baselineRows = details.getByTestId('run-baselines').locator('tbody tr');
+    expect(await baselineRows.count()).toBe(1 + run.baselines.length);
+    expect(await baselineRows.first().textContent()).toContain(formatMetric(run.validation.auc));
+    await details.getByTestId('run-baseline-verdict').waitFor();
+    const bucketCounts = await details.getByTestId('bucket-customers').allTextContents();
+    expect(bucketCounts.reduce((sum, text) => sum + Number(text.replaceAll(',', '')), 0)).toBe(run.scored);
+    expect(await details.getByTestId('run-diagnostic').count()).toBe(run.diagnostics.length);
+    for (const diagnostic of run.diagnostics) {
+      const shown = details.locator(`[data-testid="run-diagnostic"][data-code="${diagnostic.code}"]`).first();
+      expect(await shown.textContent()).toContain(`Try: ${diagnostic.fix}`);
+    }
+    expect(await details.getByTestId('run-timings').locator('tbody tr[data-phase="training"]').count()).toBe(1);
+    expect(await details.getByTestId('run-timings').locator('tbody tr').last().textContent()).toMatch(/^Total/);
+    await saveScreenshot(page, 'train-03-run-details');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByTestId('theme-toggle').click();
+    await page.mouse.move(600, 5);
+    await saveScreenshot(page, 'train-04-run-details-dark');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    console.log(`train e2e: run finished on the page after ${seconds.toFixed(1)} s; progress seen: ${phases.join(' → ')}`);
+    await page.close();
+  });
+
+  it('keeps showing a run after a reload, cancels it, says nothing was saved, and the history does not grow', async () => {
+    await openDemo();
+    const goalId = await backtestGoal();
+    const before = (await session.engine.runs(goalId)).length;
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openTrainPage(page);
+    expect(await historyRows(page)).toBe(before);
+
+    await page.getByRole('button', { name: 'Train and score' }).click();
+    const progress = page.getByTestId('job-progress');
+    await progress.getByTestId('job-phase').waitFor();
+    // A run already going when the page opens is shown too, with the goal it trains.
+    await page.reload();
+    await page.locator('[data-app-state="ready"]').waitFor();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await progress.getByText(`Training “${GOAL}”`).waitFor();
+    expect(await page.getByTestId('train-run').getAttribute('aria-disabled')).toBe('true');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    const notice = page.getByRole('status').filter({ hasText: 'Cancelled; nothing was saved.' });
+    await notice.waitFor();
+    expect(await page.getByTestId('train-run').getAttribute('aria-disabled')).toBe('false');
+    await saveScreenshot(page, 'train-05-cancelled');
+
+    const runJobs = session.engine.listJobs().filter((job) => job.kind === 'run');
+    expect(runJobs.at(-1)?.status).toBe('cancelled');
+    expect((await session.engine.runs(goalId)).length).toBe(before);
+    expect(await historyRows(page)).toBe(before);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows why a goal cannot be trained in an alert, and saves nothing', async () => {
+    await openDemo();
+    // Only customers active in the day before the cutoff: too few reach the goal, so training is refused.
+    const goalId = await savedGoal(NARROW_GOAL, (preset) => ({ population: { ...preset.population, active_within_days: 1 } }));
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openTrainPage(page);
+    await page.getByTestId('train-goal-select').click();
+    await page.getByRole('option', { name: NARROW_GOAL }).click();
+    await expect.poll(() => page.getByRole('heading', { name: `Runs of “${NARROW_GOAL}”` }).count()).toBe(1);
+    expect(await historyRows(page)).toBe(0);
+
+    await page.getByRole('button', { name: 'Train and score' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: `Training “${NARROW_GOAL}” failed` });
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(/Training is refused: .*positives/);
+    await saveScreenshot(page, 'train-06-refused');
+    expect(await session.engine.runs(goalId)).toEqual([]);
+    expect(await historyRows(page)).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
