@@ -17,6 +17,8 @@ export const jobSnapshotSchema = z.object({
   status: jobStatusSchema,
   fraction: z.number().min(0).max(1),
   message: z.string(),
+  /** The step a multi-step job is in, as its last progress event named it. */
+  phase: z.string().optional(),
   startedAt: z.string(),
   /** The dataset a finished import made. */
   datasetId: z.string().optional(),

@@ -42,6 +42,7 @@ export class JobManager {
       progress: (fraction, message, phase) => {
         snapshot.fraction = Math.min(1, Math.max(0, fraction));
         snapshot.message = message;
+        if (phase !== undefined) snapshot.phase = phase;
         const now = performance.now();
         if (now - lastEmit < PROGRESS_INTERVAL_MS && fraction < 1) return;
         lastEmit = now;

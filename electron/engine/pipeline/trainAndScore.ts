@@ -34,7 +34,7 @@ export async function trainAndScore(task: TrainTask, progress: PhaseProgress): P
       featureNames: task.featureKeys,
       categorical: task.categorical,
       valid: validSet,
-      params: { ...setting.params, numRounds: MAX_ROUNDS, earlyStoppingRounds: EARLY_STOPPING_ROUNDS, seed: task.seed, threads: split.train.length >= THREADED_ROWS ? 2 : 1 },
+      params: { earlyStoppingRounds: EARLY_STOPPING_ROUNDS, ...setting.params, numRounds: MAX_ROUNDS, seed: task.seed, threads: split.train.length >= THREADED_ROWS ? 2 : 1 },
       onProgress: ({ round, totalRounds }) =>
         progress('training', (index + round / totalRounds) / settings.length, `Training${settings.length > 1 ? ` setting ${index + 1} of ${settings.length}` : ''}: round ${round} of up to ${totalRounds}`),
     });

@@ -59,7 +59,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
           setJobs((current) => {
             const next = { ...current };
             for (const job of listed) {
-              if (job.status === 'running' && !next[job.jobId]) next[job.jobId] = { jobId: job.jobId, kind: job.kind, fraction: job.fraction, message: job.message, status: 'running' };
+              if (job.status === 'running' && !next[job.jobId]) next[job.jobId] = { jobId: job.jobId, kind: job.kind, fraction: job.fraction, message: job.message, ...(job.phase === undefined ? {} : { phase: job.phase }), status: 'running' };
             }
             return next;
           }),
