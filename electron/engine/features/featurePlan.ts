@@ -95,27 +95,42 @@ interface TextProfile {
   topValues: Map<string, string[]>;
 }
 
-/** Frequent event types, and each text column's distinct count and frequent values, before the cutoff. */
+/** Frequent event types, and each text column's distinct count and frequent values, before the cutoff: two scans. */
 async function textProfile(db: Database, resolved: ResolvedInstance, cutoff: string, typeColumn: string | null, textColumns: string[]): Promise<TextProfile> {
   const params = new SqlParameters();
   const kept = `FROM ${resolved.eventsTable} WHERE ${resolved.idColumn} IS NOT NULL AND ${resolved.timeColumn} < ${params.bindTime(cutoff)} AND NOT ${exclusionSql(resolved, params)}`;
-  const topOf = async (column: string, limit: number): Promise<string[]> => {
-    const quoted = quoteIdentifier(column);
-    const rows = await db.all(`SELECT CAST(${quoted} AS VARCHAR) AS value, count(*) AS n ${kept} AND ${quoted} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT ${limit}`, params.values);
-    return rows.map((row) => nullableString(row['value'])).filter((value): value is string => value !== null && value !== '');
-  };
-  const topTypes = typeColumn === null ? [] : await topOf(typeColumn, TOP_EVENT_TYPES);
   const distinct = new Map<string, number>();
   if (textColumns.length > 0) {
     const row = await db.one(`SELECT ${textColumns.map((column, index) => `approx_count_distinct(${quoteIdentifier(column)}) AS d${index}`).join(', ')} ${kept}`, params.values);
     textColumns.forEach((column, index) => distinct.set(column, Number(row?.[`d${index}`] ?? 0)));
   }
-  const topValues = new Map<string, string[]>();
-  for (const column of textColumns) {
-    const count = distinct.get(column) ?? 0;
-    if (count > 1 && count <= LOW_CARDINALITY_MAX) topValues.set(column, await topOf(column, TOP_CATEGORY_VALUES));
-  }
-  return { topTypes, distinct, topValues };
+  const lowCardinality = textColumns.filter((column) => (distinct.get(column) ?? 0) > 1 && (distinct.get(column) ?? 0) <= LOW_CARDINALITY_MAX);
+  const counted = [...(typeColumn === null ? [] : [typeColumn]), ...lowCardinality];
+  const frequent = await frequentValues(db, kept, params, counted);
+  const topValues = new Map(lowCardinality.map((column) => [column, (frequent.get(column) ?? []).slice(0, TOP_CATEGORY_VALUES)]));
+  return { topTypes: typeColumn === null ? [] : (frequent.get(typeColumn) ?? []).slice(0, TOP_EVENT_TYPES), distinct, topValues };
+}
+
+/** Each column's values by decreasing count (ties by value), from one scan with a grouping set per column. */
+async function frequentValues(db: Database, kept: string, params: SqlParameters, columns: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (columns.length === 0) return result;
+  const aliases = columns.map((_, index) => `v${index}`);
+  const rows = await db.all(
+    `SELECT ${aliases.map((alias) => `${alias}, grouping(${alias}) AS g_${alias}`).join(', ')}, count(*) AS n
+     FROM (SELECT ${columns.map((column, index) => `CAST(${quoteIdentifier(column)} AS VARCHAR) AS ${aliases[index]}`).join(', ')} ${kept})
+     GROUP BY GROUPING SETS (${aliases.map((alias) => `(${alias})`).join(', ')})`,
+    params.values,
+  );
+  columns.forEach((column, index) => {
+    const counts = rows
+      .filter((row) => Number(row[`g_${aliases[index]}`]) === 0)
+      .map((row) => ({ value: nullableString(row[aliases[index]]), n: Number(row['n']) }))
+      .filter((entry): entry is { value: string; n: number } => entry.value !== null && entry.value !== '')
+      .sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    result.set(column, counts.map((entry) => entry.value));
+  });
+  return result;
 }
 
 /** Profile attributes become features: numbers and flags as they are, dates as days before the cutoff, text as codes of its frequent values. */

@@ -97,7 +97,8 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
     const scoring = await timed('features', async () => {
       const params = new SqlParameters();
       await db.run(`CREATE TEMP TABLE ${scoringTable} AS ${featureMatrixSql(resolved, plan, windows.asOf, populationLabelsSql(resolved, scoringWindows, params), params)}`, params.values);
-      return readLabelledColumns(db, `SELECT * FROM temp.${scoringTable} ORDER BY customer`, []);
+      // Rows come back in the order they were inserted: the feature query's, by customer.
+      return readLabelledColumns(db, `SELECT * FROM temp.${scoringTable}`, []);
     });
     job.signal.throwIfAborted();
     if (scoring.ids.length === 0) throw new WorkbenchError('invalid_input', `No customer is eligible at as_of ${windows.asOf.slice(0, 10)}: nothing to score. Widen the population.`);

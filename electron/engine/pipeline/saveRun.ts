@@ -31,7 +31,7 @@ export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<
   const savingStarted = performance.now();
   return db.transaction(async () => {
     const version = await nextRunVersion(db, draft.instanceId);
-    await db.run(`CREATE TABLE ${features} AS SELECT * EXCLUDE (label) FROM temp.${rows.scoringTable} ORDER BY customer`);
+    await db.run(`CREATE TABLE ${features} AS SELECT * EXCLUDE (label) FROM temp.${rows.scoringTable}`);
     await db.run(
       `CREATE TABLE ${scores} (customer VARCHAR NOT NULL, probability DOUBLE NOT NULL, score DOUBLE NOT NULL, percentile INTEGER NOT NULL, bucket VARCHAR NOT NULL, realized BOOLEAN, ${FACTOR_COLUMNS.join(', ')})`,
     );
