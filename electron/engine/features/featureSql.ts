@@ -3,10 +3,12 @@ import type { SqlParameters } from '../conditions/sqlParameters';
 import { exclusionSql, type ResolvedInstance } from '../instances/resolveInstance';
 import { quoteIdentifier } from '../sql/quote';
 import type { EventSelector, FeatureSource } from './featureCatalog';
-import type { FeaturePlan } from './featurePlan';
+import { AMOUNT_WINDOWS, CATEGORY_WINDOWS, COUNT_WINDOWS, type FeaturePlan } from './featurePlan';
 import { shiftDays } from './timeWindows';
 
 const SECONDS_PER_DAY = 86400;
+/** No windowed feature looks further back than this. */
+const LONGEST_WINDOW_DAYS = Math.max(...COUNT_WINDOWS, ...AMOUNT_WINDOWS, ...CATEGORY_WINDOWS, 60);
 
 /**
  * One row per customer of `population` (a `SELECT customer, label` statement): `customer, label`, then every planned
@@ -15,7 +17,9 @@ const SECONDS_PER_DAY = 86400;
 export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, at: string, population: string, params: SqlParameters): string {
   const builder = new AggregateBuilder(resolved, at, params);
   const atTime = builder.time(at);
-  const mainAggregates: string[] = [];
+  // Aggregates over whole histories (first and last times) read every kept event; windowed ones only the last year's.
+  const historyAggregates: string[] = [];
+  const recentAggregates: string[] = [];
   const distinctColumns = new Map<string, string[]>();
   let needsDays = false;
   // Distinct counts and active days are counted from pre-grouped rows (one per customer and value, or per customer
@@ -36,9 +40,16 @@ export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, 
         distinctColumns.set(column, columns);
         return `CAST(coalesce(distinct_${column}.${key}, 0) AS DOUBLE) AS ${key}`;
       }
+      case 'days_since_last':
+      case 'days_since_first':
+      case 'event_days_since_last':
+      case 'event_days_since_first':
+        historyAggregates.push(`${builder.aggregate(source)} AS ${key}`);
+        return `CAST(history.${key} AS DOUBLE) AS ${key}`;
       default:
-        mainAggregates.push(`${builder.aggregate(source)} AS ${key}`);
-        return `CAST(a.${key} AS DOUBLE) AS ${key}`;
+        recentAggregates.push(`${builder.aggregate(source)} AS ${key}`);
+        // A customer with no event in the last year has no row here: counts and sums are 0 then, means missing.
+        return source.kind === 'mean' ? `CAST(recent.${key} AS DOUBLE) AS ${key}` : `CAST(coalesce(recent.${key}, 0) AS DOUBLE) AS ${key}`;
     }
   });
   const profileFeatures = plan.features.flatMap(({ source }) => (source.kind === 'profile' ? [source.column] : []));
@@ -46,7 +57,8 @@ export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, 
   const excluded = exclusionSql(resolved, params);
   const keptColumns = builder.keptColumns();
   const ctes = [
-    `a AS (SELECT customer${mainAggregates.map((column) => `,\n             ${column}`).join('')}\n      FROM kept GROUP BY customer)`,
+    `history AS (SELECT customer${historyAggregates.map((column) => `,\n             ${column}`).join('')}\n      FROM kept GROUP BY customer)`,
+    `recent AS (SELECT customer${recentAggregates.map((column) => `,\n             ${column}`).join('')}\n      FROM kept WHERE event_time >= ${builder.time(shiftDays(at, -LONGEST_WINDOW_DAYS))} GROUP BY customer)`,
     ...(needsDays
       ? [`days AS (SELECT customer, count(*) AS active_days, date_diff('day', min(day), max(day)) / nullif(count(*) - 1, 0) AS average_gap
       FROM (SELECT DISTINCT customer, CAST(event_time AS DATE) AS day FROM kept) GROUP BY customer)`]
@@ -57,7 +69,8 @@ export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, 
     ),
   ];
   const joins = [
-    'LEFT JOIN a ON a.customer = pop.customer',
+    'LEFT JOIN history ON history.customer = pop.customer',
+    'LEFT JOIN recent ON recent.customer = pop.customer',
     ...(needsDays ? ['LEFT JOIN days ON days.customer = pop.customer'] : []),
     ...[...distinctColumns.keys()].map((column) => `LEFT JOIN distinct_${column} ON distinct_${column}.customer = pop.customer`),
     ...(plan.profiles === null || profileFeatures.length === 0
@@ -70,7 +83,7 @@ export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, 
   ];
   return `WITH pop AS (${population}),
     kept AS (
-      SELECT CAST(${idColumn} AS VARCHAR) AS customer, CAST(${timeColumn} AS TIMESTAMP) AS event_time${keptColumns.map((column) => `,\n             ${column}`).join('')}
+      SELECT CAST(${idColumn} AS VARCHAR) AS customer, CAST(${timeColumn} AS TIMESTAMP) AS event_time, epoch(CAST(${timeColumn} AS TIMESTAMP)) AS event_seconds${keptColumns.map((column) => `,\n             ${column}`).join('')}
       FROM ${eventsTable}
       WHERE ${idColumn} IS NOT NULL AND ${timeColumn} IS NOT NULL AND ${timeColumn} < ${atTime} AND NOT ${excluded}
     ),
@@ -150,8 +163,9 @@ class AggregateBuilder {
     return flag;
   }
 
+  /** `expression` aggregates `event_seconds` (min and max over plain numbers are much faster than over timestamps). */
   private daysSince(expression: string): string {
-    return `(epoch(${this.time(this.at)}) - epoch(${expression})) / ${SECONDS_PER_DAY}`;
+    return `(epoch(${this.time(this.at)}) - ${expression}) / ${SECONDS_PER_DAY}`;
   }
 
   aggregate(source: FeatureSource): string {
@@ -159,17 +173,17 @@ class AggregateBuilder {
       case 'events':
         return `count(*) FILTER (WHERE ${this.since(source.days)})`;
       case 'days_since_last':
-        return this.daysSince('max(event_time)');
+        return this.daysSince('max(event_seconds)');
       case 'days_since_first':
-        return this.daysSince('min(event_time)');
+        return this.daysSince('min(event_seconds)');
       case 'trend':
         return `count(*) FILTER (WHERE ${this.since(30)}) - count(*) FILTER (WHERE ${this.since(60)} AND NOT ${this.since(30)})`;
       case 'event_count':
         return `count(*) FILTER (WHERE ${this.selector(source.event)} AND ${this.since(source.days)})`;
       case 'event_days_since_last':
-        return this.daysSince(`max(event_time) FILTER (WHERE ${this.selector(source.event)})`);
+        return this.daysSince(`max(event_seconds) FILTER (WHERE ${this.selector(source.event)})`);
       case 'event_days_since_first':
-        return this.daysSince(`min(event_time) FILTER (WHERE ${this.selector(source.event)})`);
+        return this.daysSince(`min(event_seconds) FILTER (WHERE ${this.selector(source.event)})`);
       case 'sum':
         return `coalesce(sum(${this.column(source.column)}) FILTER (WHERE ${this.since(source.days)}), 0)`;
       case 'mean':

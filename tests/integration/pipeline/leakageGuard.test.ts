@@ -117,6 +117,7 @@ describe('features and labels never read past their cutoff', () => {
       ['a', '2024-05-02 00:00:00', 'purchase', 'o2', 20],
       ['b', '2024-04-20 00:00:00', 'view', null, null],
       ['b', '2024-05-10 00:00:00', 'purchase', 'o3', 10],
+      ['old', '2023-01-12 00:00:00', 'purchase', 'o4', 40],
     ];
     const { workspace } = await workspaceWithEvents(tempDir(), rows);
     try {
@@ -125,13 +126,20 @@ describe('features and labels never read past their cutoff', () => {
       const training = await matrix(workspace, resolved, plan, WINDOWS.trainCutoff, WINDOWS);
       const column = (key: string) => training.columns[plan.features.findIndex((feature) => feature.definition.key === key)];
       // Cutoff 2024-05-02: a's events on 04-02 (exactly 30 days before), 05-01 count; 04-01 23:59:59 and 05-02 do not.
-      expect(training.ids).toEqual(['a', 'b']);
-      expect([...column('events_30d')]).toEqual([2, 1]);
-      expect([...column('days_since_last_event')]).toEqual([1, 12]);
-      expect([...column('custom_big_order_365d')]).toEqual([1, 0]);
-      expect([...column('active_days')]).toEqual([3, 1]);
-      expect([...column('average_days_between_active_days')]).toEqual([15, NaN]);
-      expect([...training.labels]).toEqual([1, 1]);
+      // "old" has one event 476 days before the cutoff: outside every window, but still in the whole-history features.
+      expect(training.ids).toEqual(['a', 'b', 'old']);
+      expect([...column('events_30d')]).toEqual([2, 1, 0]);
+      expect([...column('events_365d')]).toEqual([3, 1, 0]);
+      expect([...column('days_since_last_event')]).toEqual([1, 12, 476]);
+      expect(column('tenure_days')[0]).toBeCloseTo(30 + 1 / 86400, 4);
+      expect([...column('tenure_days')].slice(1)).toEqual([12, 476]);
+      expect([...column('custom_big_order_365d')]).toEqual([1, 0, 0]);
+      expect([...column('days_since_last_custom_big_order')]).toEqual([30, NaN, NaN]);
+      expect([...column('sum_amount_365d')]).toEqual([80, 0, 0]);
+      expect([...column('mean_amount_365d')]).toEqual([80, NaN, NaN]);
+      expect([...column('active_days')]).toEqual([3, 1, 1]);
+      expect([...column('average_days_between_active_days')]).toEqual([15, NaN, NaN]);
+      expect([...training.labels]).toEqual([1, 1, 0]);
     } finally {
       workspace.close();
     }
