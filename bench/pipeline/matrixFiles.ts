@@ -3,7 +3,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { stratifiedSplit, takeLabels, takeRows } from '../../electron/engine/pipeline/split';
-import type { ExplainTask, TrainTask } from '../../electron/engine/pipeline/trainTask';
+import type { TrainTask } from '../../electron/engine/pipeline/trainTask';
 import type { BenchMeta } from '../model/benchData';
 
 /** trainAndScore's VALID_SHARE (not exported by the engine): the share of each class kept for early stopping. */
@@ -36,10 +36,10 @@ function writeMatrix(dir: string, meta: BenchMeta, columns: Float32Array[][], la
 }
 
 /**
- * Writes the tasks the engine sent its workers: the training matrix reordered as the worker splits it (the same
+ * Writes the task the engine sent its worker: the training matrix reordered as the worker splits it (the same
  * stratified 80/20 split, same seed), and the scoring matrix as it is.
  */
-export function dumpTasks(task: TrainTask, explain: ExplainTask, dir: string): DumpedMatrices {
+export function dumpTrainTask(task: TrainTask, dir: string): DumpedMatrices {
   const split = stratifiedSplit(task.train.labels, VALID_SHARE, task.seed);
   const featureNames = [...task.featureKeys];
   const features = featureNames.length;
@@ -49,8 +49,8 @@ export function dumpTasks(task: TrainTask, explain: ExplainTask, dir: string): D
   const valid = takeRows(task.train.columns, split.valid);
   writeMatrix(dir, train, fit.map((column, f) => [column, valid[f]]), [takeLabels(task.train.labels, split.train), takeLabels(task.train.labels, split.valid)]);
 
-  const scoredRows = explain.score.columns[0]?.length ?? 0;
-  const score = { name: 'score', rows: scoredRows, features, trainRows: 0, featureNames, realized: explain.score.realized !== null };
-  writeMatrix(dir, score, explain.score.columns.map((column) => [column]), [explain.score.realized ?? new Uint8Array(scoredRows)]);
+  const scoredRows = task.score.columns[0]?.length ?? 0;
+  const score = { name: 'score', rows: scoredRows, features, trainRows: 0, featureNames, realized: task.score.realized !== null };
+  writeMatrix(dir, score, task.score.columns.map((column) => [column]), [task.score.realized ?? new Uint8Array(scoredRows)]);
   return { dir, train, score, categorical: [...task.categorical] };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { WORKER_SOURCE_ENTRY, type ProcessLauncher } from '../../electron/engine/jobs/processLauncher';
-import type { ExplainTask, TrainTask } from '../../electron/engine/pipeline/trainTask';
+import type { TrainTask } from '../../electron/engine/pipeline/trainTask';
 
 const SAMPLE_MS = 200;
 
@@ -24,10 +24,10 @@ export interface WorkerMemory {
 export interface MeasuringLauncher {
   launch: ProcessLauncher;
   memory(): WorkerMemory;
-  /** The last train and explain tasks sent to workers (null before they were sent). */
-  lastTasks(): { train: TrainTask | null; explain: ExplainTask | null };
-  /** Drops the kept tasks, so their arrays can be collected. */
-  forgetTasks(): void;
+  /** The train task of the last start message sent to a worker, or null. */
+  lastTrainTask(): TrainTask | null;
+  /** Drops the kept task, so its arrays can be collected. */
+  forgetTask(): void;
 }
 
 /** VmHWM and VmRSS in kB, or null once the process is gone. */
@@ -48,8 +48,7 @@ export function measuringLauncher(entry: string = WORKER_SOURCE_ENTRY): Measurin
   let togetherBytes = 0;
   let samples = 0;
   let workers = 0;
-  let trainTask: TrainTask | null = null;
-  let explainTask: ExplainTask | null = null;
+  let task: TrainTask | null = null;
 
   const launch: ProcessLauncher = () => {
     // The same fork as nodeProcessLauncher: a .ts entry through tsx, advanced serialization, inherited output.
@@ -75,8 +74,7 @@ export function measuringLauncher(entry: string = WORKER_SOURCE_ENTRY): Measurin
     return {
       send: (message) => {
         const start = message as { type?: string; task?: { kind?: string } };
-        if (start.type === 'start' && start.task?.kind === 'train') trainTask = start.task as TrainTask;
-        if (start.type === 'start' && start.task?.kind === 'explain') explainTask = start.task as ExplainTask;
+        if (start.type === 'start' && start.task?.kind === 'train') task = start.task as TrainTask;
         if (child.connected) child.send(message as object);
       },
       onMessage: (listener) => child.on('message', listener),
@@ -91,10 +89,9 @@ export function measuringLauncher(entry: string = WORKER_SOURCE_ENTRY): Measurin
   return {
     launch,
     memory: () => ({ peakHwmMb: hwmKb / 1024, peakRssMb: rssKb / 1024, peakTogetherMb: togetherBytes / 2 ** 20, samples, workers }),
-    lastTasks: () => ({ train: trainTask, explain: explainTask }),
-    forgetTasks: () => {
-      trainTask = null;
-      explainTask = null;
+    lastTrainTask: () => task,
+    forgetTask: () => {
+      task = null;
     },
   };
 }

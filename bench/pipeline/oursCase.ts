@@ -12,7 +12,7 @@ import { saveInstance } from '../../electron/engine/instances/instanceStore';
 import { runPipeline } from '../../electron/engine/pipeline/runPipeline';
 import { Workspace } from '../../electron/engine/workspace/workspaceFile';
 import { peakRssMb } from '../import/childRun';
-import { dumpTasks, type DumpedMatrices } from './matrixFiles';
+import { dumpTrainTask, type DumpedMatrices } from './matrixFiles';
 import { measuringLauncher, type WorkerMemory } from './measuringLauncher';
 
 export interface OursResult {
@@ -85,10 +85,10 @@ try {
     const worker = launcher.memory();
     log(`  run: ${pipelineSeconds.toFixed(2)} s, validation AUC ${run.validation.auc.toFixed(4)}`);
 
-    const tasks = launcher.lastTasks();
-    if (tasks.train === null || tasks.explain === null) throw new Error('the workers were never sent a train and an explain task');
-    launcher.forgetTasks();
-    const dumped = dumpTasks(tasks.train, tasks.explain, dumpDir);
+    const task = launcher.lastTrainTask();
+    if (task === null) throw new Error('the worker was never sent a train task');
+    launcher.forgetTask();
+    const dumped = dumpTrainTask(task, dumpDir);
 
     const result: OursResult = {
       import_s: importSeconds,

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { errorInfoSchema } from '../../../shared/errors';
-import { explainTaskSchema, trainTaskSchema } from '../pipeline/trainTask';
+import { trainTaskSchema } from '../pipeline/trainTask';
 
 /** Work a worker process can do; each kind has its own input. */
 export const workerTaskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), path: z.string(), customers: z.number().int().positive().optional() }),
   trainTaskSchema,
-  explainTaskSchema,
 ]);
 export type WorkerTask = z.infer<typeof workerTaskSchema>;
 

@@ -1,5 +1,5 @@
 import { buildDemoWorkspace } from '../demoWorkspace';
-import { scoreAndExplain, trainModel } from '../pipeline/trainAndScore';
+import { trainAndScore } from '../pipeline/trainAndScore';
 import type { WorkerTask } from './workerProtocol';
 
 type Progress = (fraction: number, message: string, phase?: string) => void;
@@ -11,8 +11,6 @@ export async function runWorkerTask(task: WorkerTask, progress: Progress): Promi
       await buildDemoWorkspace(task.path, { signal: new AbortController().signal, progress }, task.customers === undefined ? {} : { customers: task.customers });
       return { path: task.path };
     case 'train':
-      return trainModel(task, (phase, fraction, message) => progress(fraction, message, phase));
-    case 'explain':
-      return scoreAndExplain(task, (phase, fraction, message) => progress(fraction, message, phase));
+      return trainAndScore(task, (phase, fraction, message) => progress(fraction, message, phase));
   }
 }

@@ -15,14 +15,14 @@ import { resolveInstance } from '../instances/resolveInstance';
 import type { JobContext } from '../jobs/jobManager';
 import type { ProcessLauncher } from '../jobs/processLauncher';
 import { runInWorker } from '../jobs/runInWorker';
-import { readLabelledColumns, type LabelledColumns } from '../sql/columnReader';
+import { readLabelledColumns } from '../sql/columnReader';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { runDiagnostics } from './runDiagnostics';
 import { toRunEvaluation } from './runEvaluation';
 import { newRunId } from './runStore';
 import { saveRun } from './saveRun';
-import { explainOutcomeSchema, trainOutcomeSchema, type ExplainOutcome, type ExplainTask, type TrainOutcome, type TrainTask } from './trainTask';
+import { trainOutcomeSchema, type TrainTask } from './trainTask';
 import { BUCKETS } from './ranking';
 import { BASELINE_TREE } from './trainAndScore';
 
@@ -91,74 +91,36 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       return readLabelledColumns(db, featureMatrixSql(resolved, plan, windows.trainCutoff, populationLabelsSql(resolved, windows, params), params), params.values);
     });
     job.signal.throwIfAborted();
+    report('features', 0.55, `Computing the features of the customers to score at ${windows.asOf.slice(0, 10)}`);
+    const span = await measureEventSpan(db, resolved, null);
+    const covered = span.dataEnd !== null && wallClockMs(span.dataEnd) >= wallClockMs(scoringWindows.asOf) - 86_400_000;
+    const scoring = await timed('features', async () => {
+      const params = new SqlParameters();
+      await db.run(`CREATE TEMP TABLE ${scoringTable} AS ${featureMatrixSql(resolved, plan, windows.asOf, populationLabelsSql(resolved, scoringWindows, params), params)}`, params.values);
+      // Rows come back in the order they were inserted: the feature query's, by customer.
+      return readLabelledColumns(db, `SELECT * FROM temp.${scoringTable}`, []);
+    });
+    job.signal.throwIfAborted();
+    if (scoring.ids.length === 0) throw new WorkbenchError('invalid_input', `No customer is eligible at as_of ${windows.asOf.slice(0, 10)}: nothing to score. Widen the population.`);
+
     const featureKeys = plan.features.map((feature) => feature.definition.key);
-    const trainTask: TrainTask = {
+    const task: TrainTask = {
       kind: 'train',
       train: { columns: training.columns, labels: training.labels },
+      score: { columns: scoring.columns, realized: covered ? scoring.labels : null },
       featureKeys,
       categorical: plan.features.map((feature) => feature.definition.unit === 'category'),
       recencyFeature: featureKeys.indexOf('days_since_last_event'),
+      thresholds,
       seed: options.seed ?? 1,
     };
-    // The worker trains while DuckDB computes the features at as_of here: each leaves part of the two cores idle.
-    // Failing or cancelled, either side stops the other.
-    const stopWorkers = new AbortController();
-    const stopOnCancel = () => stopWorkers.abort();
-    job.signal.addEventListener('abort', stopOnCancel);
-    const workerJob = { signal: stopWorkers.signal, progress: (fraction: number, message: string, phase?: string) => report(asPhase(phase), fraction, message) };
-    report('training', 0, `Training on ${training.ids.length.toLocaleString('en-US')} customers while the features at ${windows.asOf.slice(0, 10)} are computed`);
+    report('training', 0, `Training on ${training.ids.length.toLocaleString('en-US')} customers`);
     const workerStarted = performance.now();
-    let trainingFailure: unknown = null;
-    let trainingWall = 0;
-    const trainingRun = runInWorker(options.launch, trainTask, workerJob).then(
-      (result) => {
-        trainingWall = (performance.now() - workerStarted) / 1000;
-        return trainOutcomeSchema.parse(result);
-      },
-      (error: unknown) => {
-        trainingFailure = error;
-        db.interrupt();
-        throw error;
-      },
-    );
-    trainingRun.catch(() => undefined);
-    let scoring: LabelledColumns;
-    let covered: boolean;
-    try {
-      const span = await measureEventSpan(db, resolved, null);
-      covered = span.dataEnd !== null && wallClockMs(span.dataEnd) >= wallClockMs(scoringWindows.asOf) - 86_400_000;
-      scoring = await timed('features', async () => {
-        const params = new SqlParameters();
-        await db.run(`CREATE TEMP TABLE ${scoringTable} AS ${featureMatrixSql(resolved, plan, windows.asOf, populationLabelsSql(resolved, scoringWindows, params), params)}`, params.values);
-        // Rows come back in the order they were inserted: the feature query's, by customer.
-        return readLabelledColumns(db, `SELECT * FROM temp.${scoringTable}`, []);
-      });
-      job.signal.throwIfAborted();
-      if (scoring.ids.length === 0) throw new WorkbenchError('invalid_input', `No customer is eligible at as_of ${windows.asOf.slice(0, 10)}: nothing to score. Widen the population.`);
-    } catch (error) {
-      stopWorkers.abort();
-      job.signal.removeEventListener('abort', stopOnCancel);
-      // A worker that died first interrupted the query: its error is the one to report.
-      throw trainingFailure ?? error;
-    }
-    let trained: TrainOutcome;
-    let outcome: ExplainOutcome;
-    let explainWall = 0;
-    try {
-      trained = await trainingRun;
-      const explainStarted = performance.now();
-      const explainTask: ExplainTask = { kind: 'explain', model: trained.model, score: { columns: scoring.columns, realized: covered ? scoring.labels : null }, thresholds };
-      outcome = explainOutcomeSchema.parse(await runInWorker(options.launch, explainTask, workerJob));
-      explainWall = (performance.now() - explainStarted) / 1000;
-    } finally {
-      job.signal.removeEventListener('abort', stopOnCancel);
-    }
-    timings['training'] = trained.seconds;
+    const outcome = trainOutcomeSchema.parse(await runInWorker(options.launch, task, { signal: job.signal, progress: (fraction, message, phase) => report(asPhase(phase), fraction, message) }));
     Object.assign(timings, outcome.timings);
-    const workSeconds = trained.seconds + Object.values(outcome.timings).reduce((sum, value) => sum + value, 0);
-    timings['worker_overhead'] = Math.max(0, trainingWall + explainWall - workSeconds);
+    timings['worker_overhead'] = Math.max(0, (performance.now() - workerStarted) / 1000 - Object.values(outcome.timings).reduce((sum, value) => sum + value, 0));
 
-    const validation = toRunEvaluation(trained.validation);
+    const validation = toRunEvaluation(outcome.validation);
     const realized = outcome.realized === null ? null : { ...toRunEvaluation(outcome.realized), positiveRate: outcome.realized.positives / outcome.realized.count };
     const buckets = BUCKETS.map((bucket, code) => {
       let customers = 0;
@@ -172,7 +134,7 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       }
       return { bucket, customers, meanProbability: customers > 0 ? probabilitySum / customers : 0, actualRate: realized !== null && customers > 0 ? reached / customers : null };
     });
-    const diagnostics: Diagnostic[] = [...preview.diagnostics, ...runDiagnostics(trained, plan.features.map((feature) => feature.definition))];
+    const diagnostics: Diagnostic[] = [...preview.diagnostics, ...runDiagnostics(outcome, plan.features.map((feature) => feature.definition))];
     let trainPositives = 0;
     for (const label of training.labels) trainPositives += label;
 
@@ -195,12 +157,12 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       config,
       fingerprint: fingerprintOf(resolved.events, resolved.profiles),
       features: plan.features.map((feature) => feature.definition),
-      model: { setting: trained.setting, rounds: trained.rounds, numLeaves: trained.numLeaves, learningRate: trained.learningRate },
+      model: { setting: outcome.setting, rounds: outcome.rounds, numLeaves: outcome.numLeaves, learningRate: outcome.learningRate },
       baseRate: outcome.baseRate,
       trainPositives,
       thresholds,
       validation,
-      baselines: trained.baselines.map(({ name, evaluation }) => ({ name, label: name === 'recency' ? 'Recency rule (days since the last event)' : `Single decision tree (depth ${BASELINE_TREE.maxDepth}, ${BASELINE_TREE.sampleSize.toLocaleString('en-US')}-customer sample)`, ...toMetricSet(evaluation) })),
+      baselines: outcome.baselines.map(({ name, evaluation }) => ({ name, label: name === 'recency' ? 'Recency rule (days since the last event)' : `Single decision tree (depth ${BASELINE_TREE.maxDepth}, ${BASELINE_TREE.sampleSize.toLocaleString('en-US')}-customer sample)`, ...toMetricSet(evaluation) })),
       realized,
       buckets,
       influence: featureKeys.map((key, index) => ({ key, meanAbsPoints: outcome.meanAbsPoints[index], meanPoints: outcome.meanPoints[index] })).sort((a, b) => b.meanAbsPoints - a.meanAbsPoints),
@@ -208,7 +170,7 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       timings,
     };
     report('saving', 0, 'Saving the run');
-    return await saveRun(db, run, { scoringTable, scoring, outcome, model: trained.model, started, timings });
+    return await saveRun(db, run, { scoringTable, scoring, outcome, started, timings });
   } finally {
     job.signal.removeEventListener('abort', interrupt);
     await db.run(`DROP TABLE IF EXISTS temp.${scoringTable}`).catch(() => undefined);

@@ -7,15 +7,13 @@ import { factorSentence } from './factorSentence';
 import { TOP_FACTORS } from './factorPoints';
 import { BUCKETS } from './ranking';
 import { insertRun, nextRunVersion, RUNS_SCHEMA, runTables } from './runStore';
-import type { ExplainOutcome } from './trainTask';
+import type { TrainOutcome } from './trainTask';
 
 export interface RunRows {
   /** Temp table (quoted) holding the scoring features, by customer. */
   scoringTable: string;
   scoring: LabelledColumns;
-  outcome: ExplainOutcome;
-  /** The model file. */
-  model: string;
+  outcome: TrainOutcome;
   /** performance.now() when the run started, for its total time. */
   started: number;
   timings: Record<string, number>;
@@ -67,7 +65,7 @@ export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<
     const now = performance.now();
     const totalSeconds = (now - rows.started) / 1000;
     const run: Run = { ...draft, version, totalSeconds, timings: { ...rows.timings, saving: (now - savingStarted) / 1000, total: totalSeconds } };
-    await insertRun(db, run, rows.model, run.fingerprint);
+    await insertRun(db, run, outcome.model, run.fingerprint);
     return run;
   });
 }

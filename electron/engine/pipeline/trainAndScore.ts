@@ -2,16 +2,16 @@
 import { evaluateProbabilities, type Evaluation } from '../model/metrics/evaluate';
 import { rocAuc } from '../model/metrics/ranking';
 import { fitIsotonic, applyCalibration } from '../model/calibration';
-import { deserializeModel, explainRows, fitCalibrator, predictBaselineTree, predictProba, serializeModel, train, trainBaselineTree, type GbdtModel } from '../model';
+import { explainRows, fitCalibrator, predictBaselineTree, predictProba, serializeModel, train, trainBaselineTree, type GbdtModel } from '../model';
 import { expectedValue } from '../model/explain';
 import { Random } from '../model/random';
 import { calibratedProbability, calibrationSlope, contributionsToPoints, topFactorIndices, TOP_FACTORS } from './factorPoints';
 import { EARLY_STOPPING_ROUNDS, LARGE_SETTING, MAX_ROUNDS, MODEL_SETTINGS, SEARCH_MAX_ROWS, type ModelSetting } from './modelSettings';
 import { percentilesAndBuckets } from './ranking';
 import { stratifiedSplit, takeLabels, takeRows } from './split';
-import type { ExplainOutcome, ExplainTask, TrainOutcome, TrainTask } from './trainTask';
+import type { TrainOutcome, TrainTask } from './trainTask';
 
-export type PhaseProgress = (phase: 'training' | 'scoring' | 'explaining', fraction: number, message: string) => void;
+export type PhaseProgress = (phase: 'training' | 'scoring' | 'explaining' | 'backtest', fraction: number, message: string) => void;
 
 const VALID_SHARE = 0.2;
 const LEAKAGE_SAMPLE = 50_000;
@@ -20,8 +20,7 @@ export const BASELINE_TREE = { maxDepth: 4, sampleSize: 1500 };
 /** Below this many training rows a helper thread costs more than it saves. */
 const THREADED_ROWS = 50_000;
 
-/** Splits, trains (trying the settings), calibrates, and measures the model and the baselines on the validation customers. */
-export async function trainModel(task: TrainTask, progress: PhaseProgress): Promise<TrainOutcome> {
+export async function trainAndScore(task: TrainTask, progress: PhaseProgress): Promise<TrainOutcome> {
   const started = performance.now();
   const split = stratifiedSplit(task.train.labels, VALID_SHARE, task.seed);
   const trainSet = { features: takeRows(task.train.columns, split.train), labels: takeLabels(task.train.labels, split.train) };
@@ -51,24 +50,9 @@ export async function trainModel(task: TrainTask, progress: PhaseProgress): Prom
     { name: 'single_tree' as const, evaluation: evaluateProbabilities(predictBaselineTree(trainBaselineTree(trainSet, { maxDepth: BASELINE_TREE.maxDepth, sampleSize: BASELINE_TREE.sampleSize, seed: task.seed }), validSet.features), validSet.labels) },
   ];
   const strongestFeature = strongestSingleFeature(task.train.columns, task.train.labels, task.seed);
-  return {
-    model: serializeModel(model),
-    setting: best.setting.name,
-    rounds: model.bestIteration,
-    numLeaves: model.params.numLeaves,
-    learningRate: model.params.learningRate,
-    settingsTried: tried,
-    validation,
-    baselines,
-    strongestFeature,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
+  const trainingSeconds = (performance.now() - started) / 1000;
 
-/** Scores every customer at as_of, ranks them into percentiles and buckets, explains each score, and backtests. */
-export async function scoreAndExplain(task: ExplainTask, progress: PhaseProgress): Promise<ExplainOutcome> {
-  const model = deserializeModel(task.model);
-  progress('scoring', 0, `Scoring ${(task.score.columns[0]?.length ?? 0).toLocaleString('en-US')} customers`);
+  progress('scoring', 0, `Scoring ${task.score.columns[0]?.length ?? 0} customers`);
   const scoringStarted = performance.now();
   const probability = predictProba(model, task.score.columns);
   const { percentile, bucket } = percentilesAndBuckets(probability, task.thresholds);
@@ -81,13 +65,24 @@ export async function scoreAndExplain(task: ExplainTask, progress: PhaseProgress
 
   const backtestStarted = performance.now();
   const realized = task.score.realized !== null && hasBothClasses(task.score.realized) ? evaluateProbabilities(probability, task.score.realized) : null;
+  const backtestSeconds = (performance.now() - backtestStarted) / 1000;
+
   return {
+    model: serializeModel(model),
+    setting: best.setting.name,
+    rounds: model.bestIteration,
+    numLeaves: model.params.numLeaves,
+    learningRate: model.params.learningRate,
+    settingsTried: tried,
+    validation,
+    baselines,
+    strongestFeature,
     probability,
     percentile,
     bucket,
     ...factors,
     realized,
-    timings: { scoring: scoringSeconds, explaining: explainingSeconds, backtest: (performance.now() - backtestStarted) / 1000 },
+    timings: { training: trainingSeconds, scoring: scoringSeconds, explaining: explainingSeconds, backtest: backtestSeconds },
   };
 }
 

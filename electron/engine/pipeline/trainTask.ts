@@ -10,26 +10,19 @@ const float32Columns = z.array(float32);
 /** Any JS number: evaluations carry NaN (empty bins) and Infinity (the first ROC threshold). */
 const figure = z.custom<number>((value) => typeof value === 'number', 'expected a number');
 
-/** Training, in a worker process: the matrix at the training cutoff. */
+/** What the engine hands the worker: the training matrix at the cutoff and the scoring matrix at as_of. */
 export const trainTaskSchema = z.object({
   kind: z.literal('train'),
   train: z.object({ columns: float32Columns, labels: uint8 }),
+  score: z.object({ columns: float32Columns, realized: uint8.nullable() }),
   featureKeys: z.array(z.string()),
   categorical: z.array(z.boolean()),
   /** The "days since the last event" column: the recency baseline ranks by it. */
   recencyFeature: z.number().int().nonnegative(),
+  thresholds: bucketThresholdsSchema,
   seed: z.number().int(),
 });
 export type TrainTask = z.infer<typeof trainTaskSchema>;
-
-/** Scoring and explaining, in a second worker process: the trained model and the matrix at as_of. */
-export const explainTaskSchema = z.object({
-  kind: z.literal('explain'),
-  model: z.string(),
-  score: z.object({ columns: float32Columns, realized: uint8.nullable() }),
-  thresholds: bucketThresholdsSchema,
-});
-export type ExplainTask = z.infer<typeof explainTaskSchema>;
 
 const evaluation = z.object({
   count: figure,
@@ -44,7 +37,7 @@ const evaluation = z.object({
   expectedCalibrationError: figure,
 });
 
-/** What the training worker answers; checked on arrival like any input crossing a process boundary. */
+/** What the worker answers; checked on arrival like any input crossing a process boundary. */
 export const trainOutcomeSchema = z.object({
   model: z.string(),
   setting: z.string(),
@@ -56,12 +49,6 @@ export const trainOutcomeSchema = z.object({
   baselines: z.array(z.object({ name: z.enum(['recency', 'single_tree']), evaluation })),
   /** The single feature that ranks the training labels best, and its AUC (either direction). */
   strongestFeature: z.object({ index: z.number().int(), auc: z.number() }).nullable(),
-  seconds: z.number(),
-});
-export type TrainOutcome = z.infer<typeof trainOutcomeSchema>;
-
-/** What the explaining worker answers. */
-export const explainOutcomeSchema = z.object({
   probability: float64,
   percentile: uint8,
   bucket: uint8,
@@ -72,6 +59,6 @@ export const explainOutcomeSchema = z.object({
   meanAbsPoints: float64,
   meanPoints: float64,
   realized: evaluation.nullable(),
-  timings: z.object({ scoring: z.number(), explaining: z.number(), backtest: z.number() }),
+  timings: z.object({ training: z.number(), scoring: z.number(), explaining: z.number(), backtest: z.number() }),
 });
-export type ExplainOutcome = z.infer<typeof explainOutcomeSchema>;
+export type TrainOutcome = z.infer<typeof trainOutcomeSchema>;
