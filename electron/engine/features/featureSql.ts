@@ -12,7 +12,8 @@ const LONGEST_WINDOW_DAYS = Math.max(...COUNT_WINDOWS, ...AMOUNT_WINDOWS, ...CAT
 
 /**
  * One row per customer of `population` (a `SELECT customer, label` statement): `customer, label`, then every planned
- * feature as a DOUBLE column named by its key, computed only from events strictly before `at`. Ordered by customer.
+ * feature as a FLOAT column (the 32-bit values the model trains and scores on) named by its key, computed only from
+ * events strictly before `at`. Ordered by customer.
  */
 export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, at: string, population: string, params: SqlParameters): string {
   const builder = new AggregateBuilder(resolved, at, params);
@@ -28,28 +29,28 @@ export function featureMatrixSql(resolved: ResolvedInstance, plan: FeaturePlan, 
     const key = quoteIdentifier(definition.key);
     switch (source.kind) {
       case 'profile':
-        return `CAST(${profileValue(source, `p.${quoteIdentifier(source.column)}`, atTime, params)} AS DOUBLE) AS ${key}`;
+        return `CAST(${profileValue(source, `p.${quoteIdentifier(source.column)}`, atTime, params)} AS FLOAT) AS ${key}`;
       case 'active_days':
       case 'average_gap':
         needsDays = true;
-        return `CAST(days.${source.kind} AS DOUBLE) AS ${key}`;
+        return `CAST(days.${source.kind} AS FLOAT) AS ${key}`;
       case 'distinct': {
         const column = builder.column(source.column);
         const columns = distinctColumns.get(column) ?? [];
         columns.push(`count(*)${source.days === null ? '' : ` FILTER (WHERE last_time >= ${builder.time(shiftDays(at, -source.days))})`} AS ${key}`);
         distinctColumns.set(column, columns);
-        return `CAST(coalesce(distinct_${column}.${key}, 0) AS DOUBLE) AS ${key}`;
+        return `CAST(coalesce(distinct_${column}.${key}, 0) AS FLOAT) AS ${key}`;
       }
       case 'days_since_last':
       case 'days_since_first':
       case 'event_days_since_last':
       case 'event_days_since_first':
         historyAggregates.push(`${builder.aggregate(source)} AS ${key}`);
-        return `CAST(history.${key} AS DOUBLE) AS ${key}`;
+        return `CAST(history.${key} AS FLOAT) AS ${key}`;
       default:
         recentAggregates.push(`${builder.aggregate(source)} AS ${key}`);
         // A customer with no event in the last year has no row here: counts and sums are 0 then, means missing.
-        return source.kind === 'mean' ? `CAST(recent.${key} AS DOUBLE) AS ${key}` : `CAST(coalesce(recent.${key}, 0) AS DOUBLE) AS ${key}`;
+        return source.kind === 'mean' ? `CAST(recent.${key} AS FLOAT) AS ${key}` : `CAST(coalesce(recent.${key}, 0) AS FLOAT) AS ${key}`;
     }
   });
   const profileFeatures = plan.features.flatMap(({ source }) => (source.kind === 'profile' ? [source.column] : []));

@@ -31,7 +31,7 @@ export async function explainCustomer(db: Database, runId: string, customer: str
   const { features } = runTables(runId);
   const row = await db.one(`SELECT ${run.features.map((feature) => quoteIdentifier(feature.key)).join(', ')} FROM ${features} WHERE customer = $1`, [customer]);
   if (!row) throw new WorkbenchError('not_found', `The run ${runId} did not score a customer "${customer}".`, 'customer');
-  // Training and scoring saw the values as 32-bit floats; the same rounding gives the same tree paths.
+  // The feature table holds the 32-bit values training and scoring saw, so the tree paths are the same.
   const values = Float32Array.from(run.features, (feature) => {
     const value = row[feature.key];
     return value === null || value === undefined ? NaN : Number(value);
