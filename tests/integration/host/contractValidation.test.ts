@@ -7,6 +7,7 @@ import { createHandlers } from '../../../electron/host/handlers';
 import { createInProcessClient } from '../../../electron/host/inProcess';
 import { useEngines } from '../../helpers/engineFixture';
 import { invalidInputs } from '../../helpers/invalidInputs';
+import { catalogMigrations } from '../../../electron/engine/workspace/migrations';
 
 const { makeEngine, tempDir } = useEngines();
 
@@ -51,7 +52,7 @@ describe('contract validation', () => {
     const path = join(tempDir(), 'clients.pwb');
 
     const created = await client.call('workspace.create', { path, name: 'Clients' });
-    expect(created).toMatchObject({ path, name: 'Clients', schemaVersion: 1 });
+    expect(created).toMatchObject({ path, name: 'Clients', schemaVersion: catalogMigrations.length });
     expect(await client.call('datasets.list', {})).toEqual({ datasets: [] });
     expect(await client.call('workspace.close', {})).toEqual({ closed: true });
     expect(await client.call('workspace.current', {})).toBeNull();

@@ -79,6 +79,21 @@ describe('workspace file', () => {
     expect(fileHash(path)).toBe(before);
   });
 
+  it('upgrades a first-version workspace to the run tables: details, model and fingerprint columns and the runs schema', async () => {
+    const path = join(tempDir(), 'v1.pwb');
+    (await Workspace.create(path, 'First version', { migrations: catalogMigrations.slice(0, 1) })).close();
+    const upgraded = await Workspace.open(path);
+    try {
+      expect(upgraded.info.schemaVersion).toBe(catalogMigrations.length);
+      const columns = await upgraded.db.all(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'pwb' AND table_name = 'runs'`);
+      expect(columns.map((row) => row['column_name'])).toEqual(expect.arrayContaining(['details', 'model', 'fingerprint']));
+      const schema = await upgraded.db.one(`SELECT count(*) AS n FROM information_schema.schemata WHERE schema_name = 'runs'`);
+      expect(Number(schema?.['n'])).toBe(1);
+    } finally {
+      upgraded.close();
+    }
+  });
+
   it('applies pending migrations once, in order, when an older workspace is opened', async () => {
     const path = join(tempDir(), 'old.pwb');
     (await Workspace.create(path, 'Old')).close();
