@@ -1,11 +1,8 @@
-// A worker launcher for the pipeline benchmark: starts the engine's worker exactly as nodeProcessLauncher does, and
+// A worker launcher for the pipeline benchmark: starts the engine's worker through nodeProcessLauncher, and
 // also samples the worker's memory from /proc and keeps the last task it was sent (so the benchmark can hand the very
 // same matrices to the peer once the run is over).
-import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { WORKER_SOURCE_ENTRY, type ProcessLauncher } from '../../electron/engine/jobs/processLauncher';
+import { nodeProcessLauncher, WORKER_SOURCE_ENTRY, type ProcessLauncher } from '../../electron/engine/jobs/processLauncher';
 import type { TrainTask } from '../../electron/engine/pipeline/trainTask';
 
 const SAMPLE_MS = 200;
@@ -50,14 +47,14 @@ export function measuringLauncher(entry: string = WORKER_SOURCE_ENTRY): Measurin
   let workers = 0;
   let task: TrainTask | null = null;
 
+  const base = nodeProcessLauncher(entry);
   const launch: ProcessLauncher = () => {
-    // The same fork as nodeProcessLauncher: a .ts entry through tsx, advanced serialization, inherited output.
-    const execArgv = entry.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
-    const child = fork(entry, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    const worker = base();
     workers++;
     const sample = () => {
-      if (child.pid === undefined) return;
-      const status = readStatus(child.pid);
+      const pid = worker.pid();
+      if (pid === undefined) return;
+      const status = readStatus(pid);
       if (status === null) return;
       samples++;
       hwmKb = Math.max(hwmKb, status.hwmKb);
@@ -67,22 +64,17 @@ export function measuringLauncher(entry: string = WORKER_SOURCE_ENTRY): Measurin
     const timer = setInterval(sample, SAMPLE_MS);
     timer.unref();
     // Read once more when the worker says it is done (the engine kills it right after), and stop at exit.
-    child.on('message', (message) => {
+    worker.onMessage((message) => {
       if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type !== 'progress') sample();
     });
-    child.on('exit', () => clearInterval(timer));
+    worker.onExit(() => clearInterval(timer));
     return {
+      ...worker,
       send: (message) => {
         const start = message as { type?: string; task?: { kind?: string } };
         if (start.type === 'start' && start.task?.kind === 'train') task = start.task as TrainTask;
-        if (child.connected) child.send(message as object);
+        worker.send(message);
       },
-      onMessage: (listener) => child.on('message', listener),
-      onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
-      kill: () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      },
-      pid: () => child.pid,
     };
   };
 
