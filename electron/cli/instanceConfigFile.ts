@@ -17,15 +17,15 @@ export function withAsOf(config: InstanceConfig, asOf: string | undefined): Inst
   return asOf === undefined ? config : { ...config, as_of: asOf };
 }
 
-/** A goal saved in the workspace (by the app), by name, ignoring case. */
-export async function savedInstanceConfig(db: Database, name: string): Promise<InstanceConfig> {
+/** A goal saved in the workspace (by the app), by name, ignoring case: its id and config. */
+export async function savedInstance(db: Database, name: string): Promise<{ id: string; config: InstanceConfig }> {
   const instances = await listInstances(db);
   const found = instances.find((instance) => instance.name.toLowerCase() === name.toLowerCase());
   if (!found) {
     const names = instances.map((instance) => `"${instance.name}"`).join(', ');
     throw new WorkbenchError('not_found', `--instance: no saved goal named "${name}" in this workspace (${names || 'none saved yet'}).`, 'instance');
   }
-  return (await getInstance(db, found.id)).config;
+  return { id: found.id, config: (await getInstance(db, found.id)).config };
 }
 
 /** Reads an instance config file (the format the app saves), with --as-of overriding its as_of. */

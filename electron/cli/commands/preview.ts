@@ -5,7 +5,7 @@ import { WorkbenchError } from '../../../shared/errors';
 import { previewGoal } from '../../engine/instances/goalPreview';
 import { Workspace } from '../../engine/workspace/workspaceFile';
 import { CliUsageError, parseFlags, type Command } from '../command';
-import { parseAsOf, readInstanceConfig, savedInstanceConfig, withAsOf } from '../instanceConfigFile';
+import { parseAsOf, readInstanceConfig, savedInstance, withAsOf } from '../instanceConfigFile';
 
 export const previewCommand: Command = {
   summary: "show a goal's population, positives and negatives at the training cutoff, with diagnostics",
@@ -37,7 +37,7 @@ Exit codes: 0 when the preview ran (even if its diagnostics refuse training), 1 
     if (!existsSync(path)) throw new WorkbenchError('not_found', `There is no workspace at ${path}.`);
     const workspace = await Workspace.open(path);
     try {
-      const config = fileConfig ?? withAsOf(await savedInstanceConfig(workspace.db, flags.instance ?? ''), asOf);
+      const config = fileConfig ?? withAsOf((await savedInstance(workspace.db, flags.instance ?? '')).config, asOf);
       const preview = await previewGoal(workspace.db, config);
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(preview))}\n` : describe(config.name, preview));
       return 0;

@@ -10,7 +10,7 @@ import { writeScoresCsv } from '../../engine/pipeline/scoresCsv';
 import type { Database } from '../../engine/sql/database';
 import { Workspace } from '../../engine/workspace/workspaceFile';
 import { CliUsageError, parseFlags, type Command } from '../command';
-import { parseAsOf, readInstanceConfig, savedInstanceConfig, withAsOf } from '../instanceConfigFile';
+import { parseAsOf, readInstanceConfig, savedInstance, withAsOf } from '../instanceConfigFile';
 import { progressLine } from '../progressLine';
 
 export const runCommand: Command = {
@@ -76,13 +76,6 @@ async function saveConfig(db: Database, config: InstanceConfig): Promise<{ id: s
   const existing = (await listInstances(db)).find((instance) => instance.name.toLowerCase() === config.name.toLowerCase());
   const instance = await saveInstance(db, config, existing?.id);
   return { id: instance.id, config: instance.config };
-}
-
-async function savedInstance(db: Database, name: string): Promise<{ id: string; config: InstanceConfig }> {
-  const config = await savedInstanceConfig(db, name);
-  const found = (await listInstances(db)).find((instance) => instance.name === config.name);
-  if (!found) throw new WorkbenchError('not_found', `--instance: no saved goal named "${name}".`, 'instance');
-  return { id: found.id, config };
 }
 
 const round = (value: number) => Math.round(value * 10000) / 10000;

@@ -54,6 +54,13 @@ describe('pwb run on the retail data (orders in the 90 days after 2011-09-01, ev
     expect(lines[1]).toMatch(/^\d+,0\.\d+,[\d.]+,100,high,".+: .+, (raises|lowers) the likelihood by [\d.]+ points"/);
   });
 
+  it('runs a goal saved in the workspace by name, as its next version', () => {
+    const result = runCli(['run', '--workspace', path, '--instance', 'orders in the next 90 DAYS', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ instance: 'Orders in the next 90 days', version: 2, as_of: '2011-09-01T00:00:00' });
+  });
+
   it('refuses a config that names a missing dataset, with the names it has', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...JSON.parse(readFileSync(configPath, 'utf8')), name: 'Other', events: 'nope' }));
