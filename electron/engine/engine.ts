@@ -3,6 +3,7 @@ import type { DatasetSummary, MonthlyActivity } from '../../shared/contract/data
 import type { ImportMapping, ImportPreview, ImportSource, QualityReport } from '../../shared/contract/imports';
 import type { FieldInfo, FieldValues, GoalPreview, Instance, InstanceSummary } from '../../shared/contract/instances';
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
+import type { CustomerPage, FeatureDistribution, RunInsights, ScoreCard } from '../../shared/contract/insights';
 import type { Run, RunSummary } from '../../shared/contract/runs';
 import type { InstanceConfig } from '../../shared/instanceConfig';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
@@ -21,6 +22,11 @@ import { EventBus } from './eventBus';
 import { JobManager } from './jobs/jobManager';
 import { nodeProcessLauncher, type ProcessLauncher } from './jobs/processLauncher';
 import { runInWorker } from './jobs/runInWorker';
+import { customerPage, type CustomerPageRequest } from './insights/customerPage';
+import { featureDistribution } from './insights/featureDistribution';
+import { loadedRun } from './insights/runCache';
+import { runInsights } from './insights/runInsights';
+import { scoreCard } from './insights/scoreCard';
 import { runPipeline } from './pipeline/runPipeline';
 import { getRun, listRuns } from './pipeline/runStore';
 import type { Database } from './sql/database';
@@ -238,6 +244,25 @@ export class Engine {
 
   async run(runId: string): Promise<Run> {
     return this.onWorkspace(({ db }) => getRun(db, runId));
+  }
+
+  async runInsights(runId: string): Promise<RunInsights> {
+    return this.onWorkspace(({ db }) => runInsights(db, runId));
+  }
+
+  async featureDistribution(runId: string, key: string, bins: number): Promise<FeatureDistribution> {
+    return this.onWorkspace(({ db }) => featureDistribution(db, runId, key, bins));
+  }
+
+  async customers(runId: string, request: CustomerPageRequest): Promise<CustomerPage> {
+    return this.onWorkspace(async ({ db }) => {
+      await loadedRun(db, runId);
+      return customerPage(db, runId, request);
+    });
+  }
+
+  async scoreCard(runId: string, customer: string): Promise<ScoreCard> {
+    return this.onWorkspace(({ db }) => scoreCard(db, runId, customer));
   }
 
   private startWorkspaceJob(kind: 'import' | 'run', work: Parameters<JobManager['start']>[1]): JobRef {

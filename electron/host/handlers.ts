@@ -50,6 +50,10 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'runs.start': ({ instanceId }) => engine.startRun(instanceId),
     'runs.list': async ({ instanceId }) => ({ runs: await engine.runs(instanceId) }),
     'runs.get': ({ runId }) => engine.run(runId),
+    'runs.insights': ({ runId }) => engine.runInsights(runId),
+    'runs.featureDistribution': ({ runId, key, bins }) => engine.featureDistribution(runId, key, bins),
+    'runs.customers': ({ runId, ...request }) => engine.customers(runId, request),
+    'runs.scoreCard': ({ runId, customer }) => engine.scoreCard(runId, customer),
     'jobs.list': () => ({ jobs: engine.listJobs() }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: engine.cancelJob(jobId) }),
     'dialog.pickWorkspace': async ({ mode }) => {

@@ -13,3 +13,4 @@ export * from '../instanceConfig';
 export * from '../errors';
 export * from './clientCore';
 export * from './ipcChannels';
+export * from './insights';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { datasetIdSchema, datasetSummarySchema, monthlyActivitySchema } from './datasets';
 import { datasetNameSchema, importMappingSchema, importPreviewSchema, importSourceSchema, qualityReportSchema } from './imports';
+import { insightsMethods } from './insights';
 import { instanceConfigSchema, instanceNameSchema } from '../instanceConfig';
 import { fieldInfoSchema, fieldValuesSchema, goalPreviewSchema, instanceIdSchema, instanceSchema, instanceSummarySchema, presetKindSchema } from './instances';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
@@ -145,6 +146,7 @@ export const methods = {
     input: z.strictObject({ runId: runIdSchema }),
     output: runSchema,
   },
+  ...insightsMethods,
   'jobs.list': {
     input: noInput,
     output: z.object({ jobs: z.array(jobSnapshotSchema) }),

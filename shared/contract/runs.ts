@@ -113,6 +113,8 @@ export const runSchema = runSummarySchema.extend({
   realized: evaluationSchema.extend({ positiveRate: z.number() }).nullable(),
   buckets: z.array(bucketSummarySchema),
   influence: z.array(featureInfluenceSchema),
+  /** The same per bucket, largest first (runs saved before it was kept have none). */
+  bucketInfluence: z.array(z.object({ bucket: bucketSchema, factors: z.array(featureInfluenceSchema) })).default([]),
   diagnostics: z.array(diagnosticSchema),
   timings: runTimingsSchema,
 });

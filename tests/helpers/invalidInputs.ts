@@ -100,6 +100,26 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: {}, field: 'runId' },
     { input: { runId: 'run_../../etc' }, field: 'runId' },
   ],
+  'runs.insights': [
+    { input: {}, field: 'runId' },
+    { input: { runId: 'run_a', bins: 3 }, field: 'input' },
+  ],
+  'runs.featureDistribution': [
+    { input: { runId: 'run_a' }, field: 'key' },
+    { input: { runId: 'run_a', key: 'orders_30d', bins: 1 }, field: 'bins' },
+    { input: { runId: 'run_a', key: 'orders_30d', bins: 2.5 }, field: 'bins' },
+  ],
+  'runs.customers': [
+    { input: { runId: 'run_a', limit: 5000 }, field: 'limit' },
+    { input: { runId: 'run_a', offset: -1 }, field: 'offset' },
+    { input: { runId: 'run_a', sort: { column: 'customer; DROP TABLE pwb.runs', descending: true } }, field: 'sort.column' },
+    { input: { runId: 'run_a', filter: { buckets: ['top'] } }, field: 'filter.buckets.0' },
+    { input: { runId: 'run_a', filter: { minProbability: 1.5 } }, field: 'filter.minProbability' },
+  ],
+  'runs.scoreCard': [
+    { input: { runId: 'run_a' }, field: 'customer' },
+    { input: { runId: 'run_a', customer: '' }, field: 'customer' },
+  ],
   'jobs.list': [{ input: 7, field: 'input' }],
   'jobs.cancel': [
     { input: {}, field: 'jobId' },

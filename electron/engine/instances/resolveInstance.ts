@@ -58,7 +58,7 @@ function checkConditions({ config, catalog }: ResolvedInstance): void {
 }
 
 /** A dataset named in a config: by id, or by name ignoring case. */
-function findDataset(datasets: DatasetSummary[], reference: string, field: 'events' | 'profiles'): DatasetSummary {
+export function findDataset(datasets: DatasetSummary[], reference: string, field: 'events' | 'profiles'): DatasetSummary {
   const found = datasets.find((dataset) => dataset.id === reference) ?? datasets.find((dataset) => dataset.name.toLowerCase() === reference.toLowerCase());
   if (found) return found;
   const names = datasets.filter((dataset) => dataset.kind === field).map((dataset) => `"${dataset.name}"`);

@@ -1,20 +1,12 @@
+import type { CustomerFactor } from '../../../shared/contract/insights';
 import { WorkbenchError } from '../../../shared/errors';
 import { explainRow } from '../model';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { calibratedProbability, calibrationSlope, contributionsToPoints } from './factorPoints';
 import { factorSentence, formatFeatureValue } from './factorSentence';
-import { getRun, loadRunModel, runTables } from './runStore';
-
-export interface CustomerFactor {
-  key: string;
-  label: string;
-  /** The customer's value as shown. */
-  value: string;
-  /** Probability points (0–1 scale): from the base rate towards the customer's probability. */
-  points: number;
-  sentence: string;
-}
+import { loadedRun } from '../insights/runCache';
+import { runTables } from './runStore';
 
 export interface CustomerExplanation {
   customer: string;
@@ -26,8 +18,7 @@ export interface CustomerExplanation {
 
 /** Every factor of one scored customer, recomputed exactly from the run's model and the customer's stored features. */
 export async function explainCustomer(db: Database, runId: string, customer: string): Promise<CustomerExplanation> {
-  const run = await getRun(db, runId);
-  const model = await loadRunModel(db, runId);
+  const { run, model } = await loadedRun(db, runId);
   const { features } = runTables(runId);
   const row = await db.one(`SELECT ${run.features.map((feature) => quoteIdentifier(feature.key)).join(', ')} FROM ${features} WHERE customer = $1`, [customer]);
   if (!row) throw new WorkbenchError('not_found', `The run ${runId} did not score a customer "${customer}".`, 'customer');
@@ -45,6 +36,7 @@ export async function explainCustomer(db: Database, runId: string, customer: str
       key: feature.key,
       label: feature.label,
       value: formatFeatureValue(feature, values[index]),
+      rawValue: Number.isNaN(values[index]) ? null : values[index],
       points: points[index],
       sentence: factorSentence(feature, values[index], points[index]),
     }))

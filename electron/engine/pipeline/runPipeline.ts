@@ -18,6 +18,7 @@ import { runInWorker } from '../jobs/runInWorker';
 import { readLabelledColumns } from '../sql/columnReader';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
+import { timelineTableSql } from '../insights/timelineTable';
 import { runDiagnostics } from './runDiagnostics';
 import { toRunEvaluation } from './runEvaluation';
 import { newRunId } from './runStore';
@@ -166,11 +167,19 @@ export async function runPipeline(workspaceDb: Database, request: RunRequest, op
       realized,
       buckets,
       influence: featureKeys.map((key, index) => ({ key, meanAbsPoints: outcome.meanAbsPoints[index], meanPoints: outcome.meanPoints[index] })).sort((a, b) => b.meanAbsPoints - a.meanAbsPoints),
+      bucketInfluence: BUCKETS.map((bucket, b) => ({
+        bucket,
+        factors: featureKeys
+          .map((key, index) => ({ key, meanAbsPoints: outcome.bucketMeanAbsPoints[b * featureKeys.length + index], meanPoints: outcome.bucketMeanPoints[b * featureKeys.length + index] }))
+          .sort((x, y) => y.meanAbsPoints - x.meanAbsPoints),
+      })),
       diagnostics,
       timings,
     };
     report('saving', 0, 'Saving the run');
-    return await saveRun(db, run, { scoringTable, scoring, outcome, started, timings });
+    const timelineParams = new SqlParameters();
+    const timeline = { sql: timelineTableSql(resolved, windows.asOf, `temp.${scoringTable}`, timelineParams), params: timelineParams.values };
+    return await saveRun(db, run, { scoringTable, scoring, outcome, timeline, started, timings });
   } finally {
     job.signal.removeEventListener('abort', interrupt);
     await db.run(`DROP TABLE IF EXISTS temp.${scoringTable}`).catch(() => undefined);

@@ -11,9 +11,19 @@ export function newRunId(): string {
   return `run_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
 }
 
-/** The run's per-customer tables: scores with factors, and the feature values at as_of. */
-export function runTables(runId: string): { scores: string; features: string } {
-  return { scores: qualifiedName(RUNS_SCHEMA, `scores_${runId}`), features: qualifiedName(RUNS_SCHEMA, `features_${runId}`) };
+/** The run's per-customer tables: scores with factors, the feature values at as_of, and events per day for the score cards. */
+export function runTables(runId: string): { scores: string; features: string; timeline: string } {
+  return {
+    scores: qualifiedName(RUNS_SCHEMA, `scores_${runId}`),
+    features: qualifiedName(RUNS_SCHEMA, `features_${runId}`),
+    timeline: qualifiedName(RUNS_SCHEMA, `timeline_${runId}`),
+  };
+}
+
+/** Whether the run has its timeline table (runs saved before it was kept do not). */
+export async function hasTimelineTable(db: Database, runId: string): Promise<boolean> {
+  const row = await db.one(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2`, [RUNS_SCHEMA, `timeline_${runId}`]);
+  return Number(row?.['n'] ?? 0) > 0;
 }
 
 /** The next version number of an instance's runs (1 for its first). */

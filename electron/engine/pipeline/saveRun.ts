@@ -1,4 +1,4 @@
-import { BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Run } from '../../../shared/contract/runs';
 import { ChunkedAppender } from '../sql/chunkedAppender';
 import type { LabelledColumns } from '../sql/columnReader';
@@ -14,6 +14,8 @@ export interface RunRows {
   scoringTable: string;
   scoring: LabelledColumns;
   outcome: TrainOutcome;
+  /** The SELECT (and its values) of the run's timeline table. */
+  timeline: { sql: string; params: DuckDBValue[] };
   /** performance.now() when the run started, for its total time. */
   started: number;
   timings: Record<string, number>;
@@ -26,12 +28,13 @@ const FACTOR_COLUMNS = Array.from({ length: TOP_FACTORS }, (_, k) => [`factor_${
  * catalog row. Interrupted or failed, nothing of it lands.
  */
 export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<Run> {
-  const { scores, features } = runTables(draft.runId);
+  const { scores, features, timeline } = runTables(draft.runId);
   const { scoring, outcome } = rows;
   const savingStarted = performance.now();
   return db.transaction(async () => {
     const version = await nextRunVersion(db, draft.instanceId);
     await db.run(`CREATE TABLE ${features} AS SELECT * EXCLUDE (label) FROM temp.${rows.scoringTable}`);
+    await db.run(`CREATE TABLE ${timeline} AS ${rows.timeline.sql}`, rows.timeline.params);
     await db.run(
       `CREATE TABLE ${scores} (customer VARCHAR NOT NULL, probability DOUBLE NOT NULL, score DOUBLE NOT NULL, percentile INTEGER NOT NULL, bucket VARCHAR NOT NULL, realized BOOLEAN, ${FACTOR_COLUMNS.join(', ')})`,
     );

@@ -7,7 +7,7 @@ import { expectedValue } from '../model/explain';
 import { Random } from '../model/random';
 import { calibratedProbability, calibrationSlope, contributionsToPoints, topFactorIndices, TOP_FACTORS } from './factorPoints';
 import { EARLY_STOPPING_ROUNDS, LARGE_SETTING, MAX_ROUNDS, MODEL_SETTINGS, SEARCH_MAX_ROWS, type ModelSetting } from './modelSettings';
-import { percentilesAndBuckets } from './ranking';
+import { BUCKETS, percentilesAndBuckets } from './ranking';
 import { stratifiedSplit, takeLabels, takeRows } from './split';
 import type { TrainOutcome, TrainTask } from './trainTask';
 
@@ -60,7 +60,7 @@ export async function trainAndScore(task: TrainTask, progress: PhaseProgress): P
 
   progress('explaining', 0, 'Explaining every score (TreeSHAP)');
   const explainStarted = performance.now();
-  const factors = await explainScores(model, task.score.columns, probability);
+  const factors = await explainScores(model, task.score.columns, probability, bucket);
   const explainingSeconds = (performance.now() - explainStarted) / 1000;
 
   const backtestStarted = performance.now();
@@ -116,7 +116,7 @@ function hasBothClasses(labels: Uint8Array): boolean {
 }
 
 /** Every scored row's factors in probability points: the top few kept per row, the mean influence of each feature. */
-async function explainScores(model: GbdtModel, columns: Float32Array[], probability: Float64Array) {
+async function explainScores(model: GbdtModel, columns: Float32Array[], probability: Float64Array, bucket: Uint8Array) {
   const numRows = probability.length;
   const numFeatures = columns.length;
   const shap = await explainRows(model, columns, { threads: 2 });
@@ -127,17 +127,25 @@ async function explainScores(model: GbdtModel, columns: Float32Array[], probabil
   const factorPoints = new Float64Array(numRows * TOP_FACTORS);
   const meanAbsPoints = new Float64Array(numFeatures);
   const meanPoints = new Float64Array(numFeatures);
+  const bucketSize = new Float64Array(BUCKETS.length);
+  for (const b of bucket) bucketSize[b]++;
+  const bucketMeanAbsPoints = new Float64Array(BUCKETS.length * numFeatures);
+  const bucketMeanPoints = new Float64Array(BUCKETS.length * numFeatures);
   const points = new Float64Array(numFeatures);
   for (let i = 0; i < numRows; i++) {
     contributionsToPoints(shap.values, i * numFeatures, numFeatures, baseRate, probability[i], slope, points);
+    const offset = bucket[i] * numFeatures;
+    const size = bucketSize[bucket[i]];
     for (let f = 0; f < numFeatures; f++) {
       meanAbsPoints[f] += Math.abs(points[f]) / numRows;
       meanPoints[f] += points[f] / numRows;
+      bucketMeanAbsPoints[offset + f] += Math.abs(points[f]) / size;
+      bucketMeanPoints[offset + f] += points[f] / size;
     }
     topFactorIndices(points, TOP_FACTORS).forEach((f, k) => {
       factorFeature[i * TOP_FACTORS + k] = f;
       factorPoints[i * TOP_FACTORS + k] = points[f];
     });
   }
-  return { baseRate, factorFeature, factorPoints, meanAbsPoints, meanPoints };
+  return { baseRate, factorFeature, factorPoints, meanAbsPoints, meanPoints, bucketMeanAbsPoints, bucketMeanPoints };
 }

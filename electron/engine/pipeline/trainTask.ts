@@ -58,6 +58,9 @@ export const trainOutcomeSchema = z.object({
   factorPoints: float64,
   meanAbsPoints: float64,
   meanPoints: float64,
+  /** The same per bucket: BUCKETS.length blocks of one value per feature. */
+  bucketMeanAbsPoints: float64,
+  bucketMeanPoints: float64,
   realized: evaluation.nullable(),
   timings: z.object({ training: z.number(), scoring: z.number(), explaining: z.number(), backtest: z.number() }),
 });

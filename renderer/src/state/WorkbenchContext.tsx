@@ -28,6 +28,9 @@ interface WorkbenchState {
   /** Asks the engine which jobs are running and adds the ones not known yet (started before a reload, or elsewhere). */
   refreshJobs(): Promise<void>;
   refreshDatasets(): Promise<void>;
+  /** The run the Insights and Customers pages show (null: the newest). */
+  selectedRunId: string | null;
+  selectRun(runId: string | null): void;
 }
 
 const WorkbenchContext = createContext<WorkbenchState | null>(null);
@@ -39,6 +42,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   const [loadedDatasets, setLoadedDatasets] = useState<{ path: string; list: DatasetSummary[] } | null>(null);
   const [jobs, setJobs] = useState<Record<string, JobView>>({});
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Kept with the workspace it was chosen in, so another workspace starts from its own newest run.
+  const [chosenRun, setChosenRun] = useState<{ path: string; runId: string | null } | null>(null);
 
   const workspacePath = workspace?.path ?? null;
   const refreshDatasets = useCallback(async () => {
@@ -120,9 +125,12 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
     setJobs((current) => (current[jobId] ? current : { ...current, [jobId]: { jobId, kind, fraction: 0, message: 'Starting', status: 'running' } }));
   }, []);
 
+  const selectedRunId = chosenRun && chosenRun.path === workspacePath ? chosenRun.runId : null;
+  const selectRun = useCallback((runId: string | null) => setChosenRun(workspacePath ? { path: workspacePath, runId } : null), [workspacePath]);
+
   const value = useMemo(
-    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets }),
-    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets],
+    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun }),
+    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -1,0 +1,15 @@
+import { Workspace } from '../../electron/engine/workspace/workspaceFile';
+const ws = await Workspace.open(process.argv[2]);
+const t = async (label: string, f: () => Promise<unknown>) => { const s = performance.now(); const r = await f(); console.log(label, (performance.now() - s).toFixed(1), 'ms'); return r; };
+const [tbl] = await ws.db.all(`SELECT table_name FROM information_schema.tables WHERE table_schema='data'`);
+const name = `data."${tbl['table_name']}"`;
+await ws.db.run('DROP INDEX IF EXISTS data.ev_cust');
+console.log(await ws.db.all(`SELECT min(event_time)::VARCHAR a, max(event_time)::VARCHAR b FROM ${name}`));
+const [r] = await ws.db.all(`SELECT details->>'asOf' AS a FROM pwb.runs`);
+const asOf = String(r['a']);
+console.log(asOf);
+await t('build timeline', () => ws.db.run(`CREATE TABLE runs.tl AS SELECT CAST(customer_id AS VARCHAR) AS customer, CAST(event_time AS DATE) AS day, coalesce(CAST(event_type AS VARCHAR), '(none)') AS event_type, CAST(count(*) AS INTEGER) AS n FROM ${name} WHERE event_time >= CAST($1 AS TIMESTAMP) - INTERVAL 365 DAY AND event_time < CAST($1 AS TIMESTAMP) GROUP BY ALL ORDER BY customer, day, event_type`, [asOf]));
+await t('checkpoint', () => ws.db.run('CHECKPOINT'));
+console.log(await ws.db.all(`SELECT count(*)::INTEGER n FROM runs.tl`));
+for (const c of ['C0028183', 'C0273672', 'C0034999', 'C0114189']) await t('lookup', () => ws.db.all(`SELECT day, event_type, n FROM runs.tl WHERE customer = $1`, [c]));
+ws.close();

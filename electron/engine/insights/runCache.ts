@@ -1,0 +1,40 @@
+import type { Run } from '../../../shared/contract/runs';
+import type { GbdtModel } from '../model';
+import { getRun, hasTimelineTable, loadRunModel } from '../pipeline/runStore';
+import type { Database } from '../sql/database';
+
+/** A saved run and its model, parsed once: runs never change after they are saved. */
+export interface LoadedRun {
+  run: Run;
+  model: GbdtModel;
+  hasTimeline: boolean;
+}
+
+const MAX_RUNS_PER_DATABASE = 4;
+const cache = new WeakMap<Database, Map<string, Promise<LoadedRun>>>();
+
+/** The run with its model, from a small per-workspace cache (score cards open in a few milliseconds after the first). */
+export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
+  let runs = cache.get(db);
+  if (!runs) {
+    runs = new Map();
+    cache.set(db, runs);
+  }
+  const hit = runs.get(runId);
+  if (hit) {
+    // Most recently used last, so the oldest is dropped first.
+    runs.delete(runId);
+    runs.set(runId, hit);
+    return hit;
+  }
+  const loading = Promise.all([getRun(db, runId), loadRunModel(db, runId), hasTimelineTable(db, runId)]).then(([run, model, hasTimeline]) => ({ run, model, hasTimeline }));
+  runs.set(runId, loading);
+  loading.catch(() => runs.delete(runId));
+  while (runs.size > MAX_RUNS_PER_DATABASE) runs.delete(runs.keys().next().value as string);
+  return loading;
+}
+
+/** Forgets a run (deleted or replaced). */
+export function forgetRun(db: Database, runId: string): void {
+  cache.get(db)?.delete(runId);
+}
