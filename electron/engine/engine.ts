@@ -256,8 +256,8 @@ export class Engine {
 
   async customers(runId: string, request: CustomerPageRequest): Promise<CustomerPage> {
     return this.onWorkspace(async ({ db }) => {
-      await loadedRun(db, runId);
-      return customerPage(db, runId, request);
+      const { hasRank } = await loadedRun(db, runId);
+      return customerPage(db, runId, request, hasRank);
     });
   }
 

@@ -4,14 +4,9 @@ import { SqlParameters } from '../conditions/sqlParameters';
 import { runTables } from '../pipeline/runStore';
 import type { Database } from '../sql/database';
 
-/** Score, percentile and probability rank alike; the customer id breaks ties so pages never overlap. */
-const ORDER_BY: Record<CustomerSortColumn, string> = {
-  customer: 'customer',
-  probability: 'probability',
-  score: 'probability',
-  percentile: 'probability',
-  bucket: `CASE bucket WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END`,
-};
+/** Score, percentile and probability order alike. */
+const BY_PROBABILITY: ReadonlySet<CustomerSortColumn> = new Set(['probability', 'score', 'percentile']);
+const BUCKET_ORDER = `CASE bucket WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END`;
 
 /** The WHERE clause of a customer filter over a run's scores table, with its values bound. */
 export function customerFilterSql(filter: CustomerFilter, params: SqlParameters): string {
@@ -31,21 +26,37 @@ export interface CustomerPageRequest {
   limit: number;
 }
 
-/** One page of a run's scored customers and how many pass the filter. */
-export async function customerPage(db: Database, runId: string, request: CustomerPageRequest): Promise<CustomerPage> {
+/**
+ * One page of a run's scored customers and how many pass the filter. Ties in probability go by the rank saved with
+ * the run (its customer order), so pages never overlap. Unfiltered pages by probability are a range of ranks: no sort,
+ * however deep the page.
+ */
+export async function customerPage(db: Database, runId: string, request: CustomerPageRequest, hasRank: boolean): Promise<CustomerPage> {
   const { scores } = runTables(runId);
   const params = new SqlParameters();
   const where = customerFilterSql(request.filter, params);
-  const direction = request.sort.descending ? 'DESC' : 'ASC';
-  const order = request.sort.column === 'customer' ? `customer ${direction}` : `${ORDER_BY[request.sort.column]} ${direction}, probability ${direction}, customer ASC`;
   const [countRow] = await db.all(`SELECT count(*) AS n FROM ${scores} WHERE ${where}`, params.values);
+  const total = Number(countRow?.['n'] ?? 0);
+  const { column, descending } = request.sort;
+  // Rank 1 is the highest probability: descending probability is ascending rank.
+  const byRank = (desc: boolean) => (hasRank ? `rank ${desc ? 'ASC' : 'DESC'}` : `probability ${desc ? 'DESC' : 'ASC'}, customer ${desc ? 'ASC' : 'DESC'}`);
+  const order = column === 'customer' ? `customer ${descending ? 'DESC' : 'ASC'}` : column === 'bucket' ? `${BUCKET_ORDER} ${descending ? 'DESC' : 'ASC'}, ${byRank(descending)}` : byRank(descending);
+  let filter = where;
+  let range: string;
+  if (hasRank && where === 'TRUE' && BY_PROBABILITY.has(column)) {
+    const first = descending ? request.offset + 1 : total - request.offset - request.limit + 1;
+    filter = `rank BETWEEN ${params.bind(first)} AND ${params.bind(first + request.limit - 1)}`;
+    range = '';
+  } else {
+    range = `LIMIT ${params.bind(request.limit)} OFFSET ${params.bind(request.offset)}`;
+  }
   const rows = await db.all(
     `SELECT customer, probability, score, percentile, bucket, factor_1_sentence, factor_1_points FROM ${scores}
-     WHERE ${where} ORDER BY ${order} LIMIT ${params.bind(request.limit)} OFFSET ${params.bind(request.offset)}`,
+     WHERE ${filter} ORDER BY ${order} ${range}`,
     params.values,
   );
   return {
-    total: Number(countRow?.['n'] ?? 0),
+    total,
     offset: request.offset,
     rows: rows.map((row) => ({
       customer: String(row['customer']),

@@ -1,5 +1,5 @@
 import type { FeatureDistribution } from '../../../shared/contract/insights';
-import { bucketSchema, type FeatureDefinition } from '../../../shared/contract/runs';
+import { bucketSchema, type Bucket, type FeatureDefinition } from '../../../shared/contract/runs';
 import { WorkbenchError } from '../../../shared/errors';
 import { SqlParameters } from '../conditions/sqlParameters';
 import { OTHER_CATEGORY } from '../features/featureCatalog';
@@ -21,28 +21,38 @@ export async function featureDistribution(db: Database, runId: string, key: stri
   const { scores, features } = runTables(runId);
   const column = `f.${quoteIdentifier(feature.key)}`;
   const joined = `${features} f JOIN ${scores} s USING (customer)`;
-  const missingRows = await db.all(`SELECT s.bucket, count(*) AS n FROM ${joined} WHERE ${column} IS NULL OR isnan(${column}) GROUP BY ALL`);
   const missing = emptyBucketCounts();
-  for (const row of missingRows) missing[bucketSchema.parse(row['bucket'])] += Number(row['n']);
   const valid = `${column} IS NOT NULL AND NOT isnan(${column})`;
+  /** One pass over the joined tables: rows of (bin, bucket, n), the missing values under bin NULL. */
+  const countBins = async (binSql: string, params: SqlParameters) => {
+    const rows = await db.all(`SELECT CASE WHEN ${valid} THEN ${binSql} END AS bin, s.bucket, count(*) AS n FROM ${joined} GROUP BY ALL ORDER BY bin`, params.values);
+    const counted: Array<{ bin: number; bucket: Bucket; n: number }> = [];
+    for (const row of rows) {
+      const bucket = bucketSchema.parse(row['bucket']);
+      if (row['bin'] === null || row['bin'] === undefined) missing[bucket] += Number(row['n']);
+      else counted.push({ bin: Number(row['bin']), bucket, n: Number(row['n']) });
+    }
+    return counted;
+  };
 
   if (feature.unit === 'category' || feature.unit === 'flag') {
-    const rows = await db.all(`SELECT CAST(${column} AS INTEGER) AS code, s.bucket, count(*) AS n FROM ${joined} WHERE ${valid} GROUP BY ALL ORDER BY code`);
     const byCode = new Map<number, FeatureDistribution['bins'][number]>();
-    for (const row of rows) {
-      const code = Number(row['code']);
+    for (const { bin: code, bucket, n } of await countBins(`CAST(${column} AS INTEGER)`, new SqlParameters())) {
       let bin = byCode.get(code);
       if (!bin) {
         bin = { label: categoryLabel(feature, code), lower: code, upper: code, counts: emptyBucketCounts() };
         byCode.set(code, bin);
       }
-      bin.counts[bucketSchema.parse(row['bucket'])] += Number(row['n']);
+      bin.counts[bucket] += n;
     }
     return { runId, key, kind: 'categorical', bins: [...byCode.values()], openEnded: false, missing };
   }
 
   const range = await db.one(`SELECT min(${column}) AS lo, max(${column}) AS hi, quantile_cont(${column}, 0.99) AS p99 FROM ${features} f WHERE ${valid}`);
-  if (!range || range['lo'] === null || range['lo'] === undefined) return { runId, key, kind: 'numeric', bins: [], openEnded: false, missing };
+  if (!range || range['lo'] === null || range['lo'] === undefined) {
+    await countBins('0', new SqlParameters());
+    return { runId, key, kind: 'numeric', bins: [], openEnded: false, missing };
+  }
   const lo = Number(range['lo']);
   const max = Number(range['hi']);
   const p99 = Number(range['p99']);
@@ -67,12 +77,8 @@ export async function featureDistribution(db: Database, runId: string, key: stri
     counts: emptyBucketCounts(),
   }));
   const params = new SqlParameters();
-  const rows = await db.all(
-    `SELECT greatest(0, least(CAST(floor((${column} - ${params.bindNumber(lo)}) / ${params.bindNumber(width)}) AS INTEGER), ${count - 1})) AS bin, s.bucket, count(*) AS n
-     FROM ${joined} WHERE ${valid} GROUP BY ALL`,
-    params.values,
-  );
-  for (const row of rows) out[Number(row['bin'])].counts[bucketSchema.parse(row['bucket'])] += Number(row['n']);
+  const binSql = `greatest(0, least(CAST(floor((${column} - ${params.bindNumber(lo)}) / ${params.bindNumber(width)}) AS INTEGER), ${count - 1}))`;
+  for (const { bin, bucket, n } of await countBins(binSql, params)) out[bin].counts[bucket] += n;
   return { runId, key, kind: 'numeric', bins: out, openEnded, missing };
 }
 

@@ -1,13 +1,16 @@
 import type { Run } from '../../../shared/contract/runs';
 import type { GbdtModel } from '../model';
-import { getRun, hasTimelineTable, loadRunModel } from '../pipeline/runStore';
+import { getRun, loadRunModel, runTableFeatures } from '../pipeline/runStore';
 import type { Database } from '../sql/database';
 
 /** A saved run and its model, parsed once: runs never change after they are saved. */
 export interface LoadedRun {
   run: Run;
   model: GbdtModel;
+  /** The run has its timeline table (runs saved before it was kept scan the events instead). */
   hasTimeline: boolean;
+  /** Its scores have a rank column (1 = highest probability), so pages by probability need no sort. */
+  hasRank: boolean;
 }
 
 const MAX_RUNS_PER_DATABASE = 4;
@@ -27,7 +30,7 @@ export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
     runs.set(runId, hit);
     return hit;
   }
-  const loading = Promise.all([getRun(db, runId), loadRunModel(db, runId), hasTimelineTable(db, runId)]).then(([run, model, hasTimeline]) => ({ run, model, hasTimeline }));
+  const loading = Promise.all([getRun(db, runId), loadRunModel(db, runId), runTableFeatures(db, runId)]).then(([run, model, tables]) => ({ run, model, ...tables }));
   runs.set(runId, loading);
   loading.catch(() => runs.delete(runId));
   while (runs.size > MAX_RUNS_PER_DATABASE) runs.delete(runs.keys().next().value as string);

@@ -25,3 +25,11 @@ export function percentilesAndBuckets(probabilities: Float64Array, thresholds: B
   }
   return { percentile, bucket };
 }
+
+/** Each row's place by probability, highest first (1-based); ties keep the rows' order (by customer id). */
+export function probabilityRanks(probabilities: Float64Array): Uint32Array {
+  const order = Uint32Array.from({ length: probabilities.length }, (_, i) => i).sort((a, b) => probabilities[b] - probabilities[a] || a - b);
+  const rank = new Uint32Array(probabilities.length);
+  order.forEach((row, place) => (rank[row] = place + 1));
+  return rank;
+}

@@ -20,10 +20,13 @@ export function runTables(runId: string): { scores: string; features: string; ti
   };
 }
 
-/** Whether the run has its timeline table (runs saved before it was kept do not). */
-export async function hasTimelineTable(db: Database, runId: string): Promise<boolean> {
-  const row = await db.one(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2`, [RUNS_SCHEMA, `timeline_${runId}`]);
-  return Number(row?.['n'] ?? 0) > 0;
+/** What a run saved beyond the first version's tables: its timeline table, and the rank column of its scores. */
+export async function runTableFeatures(db: Database, runId: string): Promise<{ hasTimeline: boolean; hasRank: boolean }> {
+  const rows = await db.all(
+    `SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = $1 AND (table_name = $2 OR (table_name = $3 AND column_name = 'rank'))`,
+    [RUNS_SCHEMA, `timeline_${runId}`, `scores_${runId}`],
+  );
+  return { hasTimeline: rows.some((row) => row['table_name'] === `timeline_${runId}`), hasRank: rows.some((row) => row['table_name'] === `scores_${runId}`) };
 }
 
 /** The next version number of an instance's runs (1 for its first). */

@@ -5,7 +5,7 @@ import type { LabelledColumns } from '../sql/columnReader';
 import type { Database } from '../sql/database';
 import { factorSentence } from './factorSentence';
 import { TOP_FACTORS } from './factorPoints';
-import { BUCKETS } from './ranking';
+import { BUCKETS, probabilityRanks } from './ranking';
 import { insertRun, nextRunVersion, RUNS_SCHEMA, runTables } from './runStore';
 import type { TrainOutcome } from './trainTask';
 
@@ -36,9 +36,11 @@ export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<
     await db.run(`CREATE TABLE ${features} AS SELECT * EXCLUDE (label) FROM temp.${rows.scoringTable}`);
     await db.run(`CREATE TABLE ${timeline} AS ${rows.timeline.sql}`, rows.timeline.params);
     await db.run(
-      `CREATE TABLE ${scores} (customer VARCHAR NOT NULL, probability DOUBLE NOT NULL, score DOUBLE NOT NULL, percentile INTEGER NOT NULL, bucket VARCHAR NOT NULL, realized BOOLEAN, ${FACTOR_COLUMNS.join(', ')})`,
+      `CREATE TABLE ${scores} (customer VARCHAR NOT NULL, probability DOUBLE NOT NULL, score DOUBLE NOT NULL, percentile INTEGER NOT NULL, bucket VARCHAR NOT NULL, realized BOOLEAN, ${FACTOR_COLUMNS.join(', ')}, rank INTEGER NOT NULL)`,
     );
-    const types: DuckDBType[] = [VARCHAR, DOUBLE, DOUBLE, INTEGER, VARCHAR, BOOLEAN, ...Array.from({ length: TOP_FACTORS }, () => [VARCHAR, DOUBLE, VARCHAR]).flat()];
+    const types: DuckDBType[] = [VARCHAR, DOUBLE, DOUBLE, INTEGER, VARCHAR, BOOLEAN, ...Array.from({ length: TOP_FACTORS }, () => [VARCHAR, DOUBLE, VARCHAR]).flat(), INTEGER];
+    const rank = probabilityRanks(outcome.probability);
+    const rankColumn = 6 + TOP_FACTORS * 3;
     const appender = new ChunkedAppender(await db.connection.createAppender(`scores_${draft.runId}`, RUNS_SCHEMA), types);
     try {
       const covered = draft.realized !== null;
@@ -58,6 +60,7 @@ export async function saveRun(db: Database, draft: Run, rows: RunRows): Promise<
           appender.set(7 + k * 3, definition ? points : null);
           appender.set(8 + k * 3, definition ? factorSentence(definition, scoring.columns[feature][i], points) : null);
         }
+        appender.set(rankColumn, rank[i]);
         appender.endRow();
       }
       appender.close();
