@@ -66,7 +66,7 @@ try {
     await openPage(page, 'Insights');
     await page.locator('[data-testid="insights-page"][data-ready="true"]').waitFor({ timeout: 60_000 });
     // Let the measure land (it is taken in an effect after the ready render).
-    await page.waitForFunction((count) => performance.getEntriesByName('insights-interactive', 'measure').length >= count, i + 1);
+    await page.waitForFunction((expected) => performance.getEntriesByName('insights-interactive', 'measure').length >= expected, i + 1);
     if (i === 0) await saveScreenshot(page, 'bench-insights-500k');
     await openPage(page, 'Data');
   }
@@ -81,8 +81,8 @@ try {
   const opened: string[] = [];
   for (let i = 0; opened.length < CARDS; i++) {
     const rows = table.locator('[data-testid="customer-row"]');
-    const count = await rows.count();
-    const row = rows.nth(i % Math.max(1, Math.min(count, 12)));
+    const visible = await rows.count();
+    const row = rows.nth(i % Math.max(1, Math.min(visible, 12)));
     const customer = await row.getAttribute('data-customer');
     if (customer === null || opened.includes(customer)) {
       // Move further down the list for customers not opened yet.
@@ -95,7 +95,7 @@ try {
     }
     await row.click();
     await page.locator(`[data-testid="score-card"][data-customer="${customer}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
-    await page.waitForFunction((count) => performance.getEntriesByName('score-card', 'measure').length >= count, opened.length + 1);
+    await page.waitForFunction((expected) => performance.getEntriesByName('score-card', 'measure').length >= expected, opened.length + 1);
     if (opened.length === 0) await saveScreenshot(page, 'bench-score-card-500k');
     opened.push(customer);
     await page.keyboard.press('Escape');
