@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../../shared/errors';
 import { APP_VERSION } from '../engine/version';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { previewCommand } from './commands/preview';
 import { runCommand } from './commands/run';
@@ -13,6 +14,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   preview: previewCommand,
   run: runCommand,
+  export: exportCommand,
 };
 
 const USAGE = `pwb ${APP_VERSION}: Propensity Workbench on the command line

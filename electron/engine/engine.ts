@@ -5,6 +5,7 @@ import type { FieldInfo, FieldValues, GoalPreview, Instance, InstanceSummary } f
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
 import type { CustomerPage, FeatureDistribution, RunInsights, ScoreCard } from '../../shared/contract/insights';
 import type { Run, RunSummary } from '../../shared/contract/runs';
+import type { ExportFormat, ProfitCurve, Segment, SegmentComparison, SegmentDefinition, SegmentStats, SegmentSummary } from '../../shared/contract/segments';
 import type { InstanceConfig } from '../../shared/instanceConfig';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
@@ -28,6 +29,14 @@ import { loadedRun } from './insights/runCache';
 import { runInsights } from './insights/runInsights';
 import { scoreCard } from './insights/scoreCard';
 import { runPipeline } from './pipeline/runPipeline';
+import { checkExportTarget, exportScores, exportTargetState } from './segments/exportScores';
+import type { ProfitInput } from './segments/profitCurve';
+import { profitOfSegment } from './segments/segmentProfit';
+import { compareSegments } from './segments/segmentCompare';
+import { segmentCatalog, type SegmentCatalog } from './segments/segmentFields';
+import { segmentFieldValues } from './segments/segmentFieldValues';
+import { segmentStats } from './segments/segmentQuery';
+import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment } from './segments/segmentStore';
 import { getRun, listRuns } from './pipeline/runStore';
 import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
@@ -265,7 +274,94 @@ export class Engine {
     return this.onWorkspace(({ db }) => scoreCard(db, runId, customer));
   }
 
-  private startWorkspaceJob(kind: 'import' | 'run', work: Parameters<JobManager['start']>[1]): JobRef {
+  async segmentFields(runId: string): Promise<FieldInfo[]> {
+    return this.onWorkspace(async ({ db }) => (await this.segmentCatalog(db, runId)).list.map(({ source: _source, description: _description, ...field }) => field));
+  }
+
+  async segmentFieldValues(runId: string, field: string, search: string, limit: number): Promise<FieldValues> {
+    return this.onWorkspace(async ({ db }) => segmentFieldValues(db, await this.segmentCatalog(db, runId), field, search, limit));
+  }
+
+  async segmentCount(runId: string, definition: SegmentDefinition): Promise<SegmentStats> {
+    return this.onWorkspace(async ({ db }) => segmentStats(db, await this.segmentCatalog(db, runId), definition));
+  }
+
+  async segments(runId?: string): Promise<SegmentSummary[]> {
+    return this.onWorkspace(async ({ db }) => {
+      const summaries: SegmentSummary[] = [];
+      for (const segment of await listSegments(db, runId)) summaries.push(await this.summarize(db, segment));
+      return summaries;
+    });
+  }
+
+  async segment(segmentId: string): Promise<SegmentSummary> {
+    return this.onWorkspace(async ({ db }) => this.summarize(db, await getSegment(db, segmentId)));
+  }
+
+  /** Saves after checking the definition compiles over the run, so a saved segment always counts. */
+  async saveSegment(input: { segmentId?: string; runId: string; name: string; definition: SegmentDefinition }): Promise<SegmentSummary> {
+    return this.onWorkspace(async ({ db }) => {
+      const stats = await segmentStats(db, await this.segmentCatalog(db, input.runId), input.definition);
+      return { ...(await saveSegment(db, input)), stats };
+    });
+  }
+
+  async renameSegment(segmentId: string, name: string): Promise<SegmentSummary> {
+    return this.onWorkspace(async ({ db }) => this.summarize(db, await renameSegment(db, segmentId, name)));
+  }
+
+  async cloneSegment(segmentId: string, name?: string): Promise<SegmentSummary> {
+    return this.onWorkspace(async ({ db }) => this.summarize(db, await cloneSegment(db, segmentId, name)));
+  }
+
+  async deleteSegment(segmentId: string): Promise<boolean> {
+    return this.onWorkspace(({ db }) => deleteSegment(db, segmentId));
+  }
+
+  async compareSegments(segmentIds: [string, string], bins: number): Promise<SegmentComparison> {
+    return this.onWorkspace(async ({ db }) => {
+      const pair: [Segment, Segment] = [await getSegment(db, segmentIds[0]), await getSegment(db, segmentIds[1])];
+      return compareSegments(db, await this.segmentCatalog(db, pair[0].runId), pair, bins);
+    });
+  }
+
+  async profit(runId: string, definition: SegmentDefinition, input: ProfitInput): Promise<ProfitCurve> {
+    return this.onWorkspace(async ({ db }) => profitOfSegment(db, await this.segmentCatalog(db, runId), definition, input));
+  }
+
+  /** Exports a run's scores (a saved segment's, or all) as a cancellable job; the file appears only when complete. */
+  async startExport(request: { runId: string; segmentId: string | null; format: ExportFormat; path: string; overwrite: boolean }): Promise<JobRef> {
+    const workspace = this.requireWorkspace();
+    checkExportTarget(request.path, request.overwrite);
+    const catalog = await this.onWorkspace(({ db }) => this.segmentCatalog(db, request.runId));
+    const segment = request.segmentId === null ? null : await this.onWorkspace(({ db }) => getSegment(db, request.segmentId!));
+    if (segment && segment.runId !== request.runId) throw new WorkbenchError('invalid_input', `The segment "${segment.name}" belongs to another run (${segment.runId}).`, 'segmentId');
+    return this.startWorkspaceJob('export', async (job) => {
+      const exported = await exportScores(
+        workspace.db,
+        catalog,
+        { definition: segment?.definition ?? { match: 'all', conditions: [] }, what: segment ? `the segment "${segment.name}"` : 'all scores', format: request.format, path: request.path, overwrite: request.overwrite },
+        job,
+      );
+      return { exported };
+    });
+  }
+
+  /** Whether an export's target exists (to ask before replacing it) and its folder does. */
+  exportTargetState(path: string): { exists: boolean; directoryExists: boolean } {
+    return exportTargetState(path);
+  }
+
+  private async segmentCatalog(db: Database, runId: string): Promise<SegmentCatalog> {
+    const { run } = await loadedRun(db, runId);
+    return segmentCatalog(db, run);
+  }
+
+  private async summarize(db: Database, segment: Segment): Promise<SegmentSummary> {
+    return { ...segment, stats: await segmentStats(db, await this.segmentCatalog(db, segment.runId), segment.definition) };
+  }
+
+  private startWorkspaceJob(kind: 'import' | 'run' | 'export', work: Parameters<JobManager['start']>[1]): JobRef {
     const ref = this.jobs.start(kind, async (job) => {
       try {
         return await work(job);

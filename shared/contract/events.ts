@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorInfoSchema } from '../errors';
-import { jobIdSchema, jobKindSchema } from './jobs';
+import { exportedFileSchema, jobIdSchema, jobKindSchema } from './jobs';
 import { workspaceInfoSchema } from './workspace';
 
 /** Every event the engine pushes to its clients. */
@@ -23,6 +23,8 @@ export const events = {
     datasetId: z.string().optional(),
     /** The run a training job saved. */
     runId: z.string().optional(),
+    /** The file an export wrote. */
+    exported: exportedFileSchema.optional(),
   }),
   'workspace.changed': z.object({ workspace: workspaceInfoSchema.nullable() }),
 } as const;

@@ -14,3 +14,4 @@ export * from '../errors';
 export * from './clientCore';
 export * from './ipcChannels';
 export * from './insights';
+export * from './segments';

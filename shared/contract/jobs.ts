@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { errorInfoSchema } from '../errors';
 
 export const jobIdSchema = z.string().regex(/^job_[a-z0-9]+$/, 'not a job id');
-export const jobKindSchema = z.enum(['demo', 'import', 'run']);
+export const jobKindSchema = z.enum(['demo', 'import', 'run', 'export']);
+
+/** The file a finished export wrote and how many customers it holds. */
+export const exportedFileSchema = z.object({ path: z.string(), rows: z.number().int().nonnegative() });
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobStatusSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -24,6 +27,8 @@ export const jobSnapshotSchema = z.object({
   datasetId: z.string().optional(),
   /** The run a finished training job saved. */
   runId: z.string().optional(),
+  /** The file a finished export wrote. */
+  exported: exportedFileSchema.optional(),
   /** Why a failed job failed, so a client that reconnects can still say it. */
   error: errorInfoSchema.optional(),
 });

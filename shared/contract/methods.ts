@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { datasetIdSchema, datasetSummarySchema, monthlyActivitySchema } from './datasets';
 import { datasetNameSchema, importMappingSchema, importPreviewSchema, importSourceSchema, qualityReportSchema } from './imports';
 import { insightsMethods } from './insights';
+import { segmentsMethods } from './segments';
 import { instanceConfigSchema, instanceNameSchema } from '../instanceConfig';
 import { fieldInfoSchema, fieldValuesSchema, goalPreviewSchema, instanceIdSchema, instanceSchema, instanceSummarySchema, presetKindSchema } from './instances';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
@@ -147,6 +148,7 @@ export const methods = {
     output: runSchema,
   },
   ...insightsMethods,
+  ...segmentsMethods,
   'jobs.list': {
     input: noInput,
     output: z.object({ jobs: z.array(jobSnapshotSchema) }),

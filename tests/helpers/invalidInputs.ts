@@ -120,6 +120,41 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: { runId: 'run_a' }, field: 'customer' },
     { input: { runId: 'run_a', customer: '' }, field: 'customer' },
   ],
+  'segments.fields': [{ input: { runId: 'run_a; DROP' }, field: 'runId' }],
+  'segments.fieldValues': [
+    { input: { runId: 'run_a' }, field: 'field' },
+    { input: { runId: 'run_a', field: 'probability', limit: 0 }, field: 'limit' },
+  ],
+  'segments.count': [
+    { input: { runId: 'run_a', definition: { match: 'some' } }, field: 'definition.match' },
+    { input: { runId: 'run_a', definition: { conditions: [{ field: 'probability', op: 'between', value: [1] }] } }, field: 'definition.conditions.0.value' },
+    { input: { runId: 'run_a', definition: { conditions: [], extra: 1 } }, field: 'definition' },
+  ],
+  'segments.list': [{ input: { runId: 5 }, field: 'runId' }],
+  'segments.get': [{ input: { segmentId: 'seg_../x' }, field: 'segmentId' }],
+  'segments.save': [
+    { input: { runId: 'run_a', name: '   ', definition: {} }, field: 'name' },
+    { input: { runId: 'run_a', name: 'A\u0007', definition: {} }, field: 'name' },
+    { input: { runId: 'run_a', name: 'A' }, field: 'definition' },
+  ],
+  'segments.rename': [{ input: { segmentId: 'seg_ab', name: '' }, field: 'name' }],
+  'segments.clone': [{ input: { segmentId: 'nope' }, field: 'segmentId' }],
+  'segments.delete': [{ input: {}, field: 'segmentId' }],
+  'segments.compare': [
+    { input: { segmentIds: ['seg_ab'] }, field: 'segmentIds' },
+    { input: { segmentIds: ['seg_ab', 'seg_cd'], bins: 1000 }, field: 'bins' },
+  ],
+  'segments.profit': [
+    { input: { runId: 'run_a', valuePerConversion: -1, costPerContact: 1 }, field: 'valuePerConversion' },
+    { input: { runId: 'run_a', valuePerConversion: 10, costPerContact: 1, capacity: 0 }, field: 'capacity' },
+    { input: { runId: 'run_a', valuePerConversion: 10 }, field: 'costPerContact' },
+  ],
+  'exports.start': [
+    { input: { runId: 'run_a', format: 'xlsx', path: '/tmp/x' }, field: 'format' },
+    { input: { runId: 'run_a', format: 'csv', path: '' }, field: 'path' },
+    { input: { runId: 'run_a', format: 'csv', path: '/tmp/a\u0000b' }, field: 'path' },
+  ],
+  'exports.check': [{ input: { path: 3 }, field: 'path' }],
   'jobs.list': [{ input: 7, field: 'input' }],
   'jobs.cancel': [
     { input: {}, field: 'jobId' },

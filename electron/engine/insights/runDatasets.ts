@@ -8,6 +8,8 @@ export interface RunDataset {
   summary: DatasetSummary;
   /** Qualified, quoted table name. */
   table: string;
+  /** The table's own name in the data schema. */
+  tableName: string;
 }
 
 /** The events and profiles datasets a run's config names, as they are now; null when removed since. */
@@ -22,7 +24,7 @@ export async function runDatasets(db: Database, run: Run): Promise<{ events: Run
       return null;
     }
     const table = await getDatasetTable(db, summary.id);
-    return table && summary.kind === kind ? { summary, table: datasetTable(table.tableName) } : null;
+    return table && summary.kind === kind ? { summary, table: datasetTable(table.tableName), tableName: table.tableName } : null;
   };
   return { events: await locate(run.config.events, 'events'), profiles: await locate(run.config.profiles, 'profiles') };
 }

@@ -13,6 +13,7 @@ export interface JobContext {
 export interface JobResult {
   datasetId?: string;
   runId?: string;
+  exported?: { path: string; rows: number };
 }
 
 interface RunningJob {
@@ -58,6 +59,7 @@ export class JobManager {
         snapshot.fraction = 1;
         if (result.datasetId !== undefined) snapshot.datasetId = result.datasetId;
         if (result.runId !== undefined) snapshot.runId = result.runId;
+        if (result.exported !== undefined) snapshot.exported = result.exported;
         this.events.emit('job.finished', { jobId, kind, status: 'succeeded', elapsedMs: performance.now() - started, ...result });
       } catch (error) {
         const cancelled = controller.signal.aborted;

@@ -66,6 +66,14 @@ export const catalogMigrations: readonly Migration[] = [
       await db.run(`ALTER TABLE pwb.runs ADD COLUMN fingerprint VARCHAR`);
     },
   },
+  {
+    version: 3,
+    description: 'segments record when they were last changed',
+    async apply(db) {
+      await db.run(`ALTER TABLE pwb.segments ADD COLUMN updated_at TIMESTAMP`);
+      await db.run(`UPDATE pwb.segments SET updated_at = created_at`);
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {
