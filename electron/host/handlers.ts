@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParsedInput, Transport } from '../../shared/contract/methods';
 import { WorkbenchError } from '../../shared/errors';
 import type { Engine } from '../engine/engine';
+import type { ExportFormat } from '../../shared/contract/segments';
 
 export type Handler<M extends MethodName> = (input: MethodParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -12,6 +13,8 @@ export interface HostCapabilities {
   pickWorkspacePath?: (mode: 'open' | 'create') => Promise<string | null>;
   /** Native multi-file picker for data files, where the host has one (Electron). */
   pickDataFiles?: () => Promise<string[]>;
+  /** Native save dialog for exports, where the host has one (Electron). */
+  pickExportPath?: (format: ExportFormat, suggestedName: string) => Promise<string | null>;
 }
 
 /** The one handler map every transport serves: each contract method mapped to the engine. */
@@ -80,6 +83,12 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
         throw new WorkbenchError('unsupported', 'File dialogs are only available in the desktop app; type a path or upload the file instead.');
       }
       return { paths: await host.pickDataFiles() };
+    },
+    'dialog.pickExportPath': async ({ format, suggestedName }) => {
+      if (!host.pickExportPath) {
+        throw new WorkbenchError('unsupported', 'File dialogs are only available in the desktop app; type the path of the file to write instead.');
+      }
+      return { path: await host.pickExportPath(format, suggestedName) };
     },
   };
 }

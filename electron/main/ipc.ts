@@ -17,6 +17,12 @@ const DATA_FILE_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const EXPORT_FILTERS = {
+  csv: { name: 'CSV', extensions: ['csv'] },
+  parquet: { name: 'Parquet', extensions: ['parquet'] },
+  json: { name: 'NDJSON', extensions: ['ndjson', 'jsonl', 'json'] },
+};
+
 /** Serves the contract over Electron IPC: one handler for calls, engine events sent to every window. */
 export function bindContractToIpc(engine: Engine): () => void {
   const dispatch = createDispatcher(
@@ -39,6 +45,12 @@ export function bindContractToIpc(engine: Engine): () => void {
         const options = { title: 'Choose data files', properties: ['openFile' as const, 'multiSelections' as const], filters: DATA_FILE_FILTERS };
         const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
         return result.canceled ? [] : result.filePaths;
+      },
+      pickExportPath: async (format, suggestedName) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        const options = { title: 'Export scores', defaultPath: suggestedName, filters: [EXPORT_FILTERS[format]] };
+        const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+        return result.canceled ? null : (result.filePath ?? null);
       },
     }),
   );

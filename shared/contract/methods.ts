@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { datasetIdSchema, datasetSummarySchema, monthlyActivitySchema } from './datasets';
 import { datasetNameSchema, importMappingSchema, importPreviewSchema, importSourceSchema, qualityReportSchema } from './imports';
 import { insightsMethods } from './insights';
-import { segmentsMethods } from './segments';
+import { exportFormatSchema, segmentsMethods } from './segments';
 import { instanceConfigSchema, instanceNameSchema } from '../instanceConfig';
 import { fieldInfoSchema, fieldValuesSchema, goalPreviewSchema, instanceIdSchema, instanceSchema, instanceSummarySchema, presetKindSchema } from './instances';
 import { jobIdSchema, jobRefSchema, jobSnapshotSchema } from './jobs';
@@ -164,6 +164,11 @@ export const methods = {
   'dialog.pickDataFiles': {
     input: noInput,
     output: z.object({ paths: z.array(z.string()) }),
+  },
+  /** The native save dialog for an export (desktop app only); null when the user cancels. */
+  'dialog.pickExportPath': {
+    input: z.strictObject({ format: exportFormatSchema, suggestedName: z.string().trim().min(1).max(200) }),
+    output: z.object({ path: z.string().nullable() }),
   },
 } as const;
 

@@ -162,4 +162,8 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
   ],
   'dialog.pickWorkspace': [{ input: { mode: 'delete' }, field: 'mode' }],
   'dialog.pickDataFiles': [{ input: { multiple: 'yes' }, field: 'input' }],
+  'dialog.pickExportPath': [
+    { input: { format: 'xls', suggestedName: 'a.xls' }, field: 'format' },
+    { input: { format: 'csv', suggestedName: '' }, field: 'suggestedName' },
+  ],
 };

@@ -3,6 +3,7 @@ import type { WorkbenchClient } from '../../../shared/contract/client';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
 import type { EventPayload } from '../../../shared/contract/events';
 import type { MethodOutput } from '../../../shared/contract/methods';
+import type { SegmentDefinitionInput } from '../../../shared/contract/segments';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
 
 export type AppInfo = MethodOutput<'app.info'>;
@@ -31,6 +32,15 @@ interface WorkbenchState {
   /** The run the Insights and Customers pages show (null: the newest). */
   selectedRunId: string | null;
   selectRun(runId: string | null): void;
+  /** A segment another page asked the Segments page to start from ("Create segment" on a bucket, a filter, a cut). */
+  segmentDraft: SegmentDraft | null;
+  draftSegment(draft: SegmentDraft | null): void;
+}
+
+export interface SegmentDraft {
+  runId: string;
+  name: string;
+  definition: SegmentDefinitionInput;
 }
 
 const WorkbenchContext = createContext<WorkbenchState | null>(null);
@@ -44,6 +54,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   const [loadError, setLoadError] = useState<string | null>(null);
   // Kept with the workspace it was chosen in, so another workspace starts from its own newest run.
   const [chosenRun, setChosenRun] = useState<{ path: string; runId: string | null } | null>(null);
+  const [segmentDraft, draftSegment] = useState<SegmentDraft | null>(null);
 
   const workspacePath = workspace?.path ?? null;
   const refreshDatasets = useCallback(async () => {
@@ -129,8 +140,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   const selectRun = useCallback((runId: string | null) => setChosenRun(workspacePath ? { path: workspacePath, runId } : null), [workspacePath]);
 
   const value = useMemo(
-    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun }),
-    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun],
+    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun, segmentDraft, draftSegment }),
+    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun, segmentDraft],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }
