@@ -6,7 +6,9 @@ import { WorkbenchError } from '../../../shared/errors';
 import { listInstances, saveInstance } from '../../engine/instances/instanceStore';
 import { nodeProcessLauncher } from '../../engine/jobs/processLauncher';
 import { runPipeline } from '../../engine/pipeline/runPipeline';
-import { writeScoresCsv } from '../../engine/pipeline/scoresCsv';
+import { EXPORT_COLUMNS } from '../../../shared/contract/segments';
+import { exportScores } from '../../engine/segments/exportScores';
+import { segmentCatalog } from '../../engine/segments/segmentFields';
 import type { Database } from '../../engine/sql/database';
 import { Workspace } from '../../engine/workspace/workspaceFile';
 import { CliUsageError, parseFlags, type Command } from '../command';
@@ -26,7 +28,8 @@ A --config file is saved in the workspace as a goal of the same name (replacing 
 app shows its runs.
 
   --as-of   YYYY-MM-DD: score as of that date (overrides the config's as_of)
-  --out     write customer_id, probability, score, percentile, bucket, factor_1..factor_3 (sentences) as CSV
+  --out     write the scores as CSV, highest probability first, with the columns of pwb export:
+            ${EXPORT_COLUMNS.join(', ')}
   --json    print one JSON object: run_id, as_of, train_cutoff, train_population, scored,
             metrics {validation {auc, pr_auc, log_loss, brier}, baselines {recency, single_tree: {auc, ...}}},
             realized {auc, pr_auc, log_loss, positive_rate} or null, diagnostics, timings (seconds per phase)
@@ -58,7 +61,17 @@ Ctrl+C cancels: nothing is saved. Exit codes: 0 when the run was saved, 1 on fai
       const progress = progressLine(Boolean(flags.json));
       const run = await runPipeline(workspace.db, { instanceId: saved.id, instanceName: config.name, config }, { launch: nodeProcessLauncher(), job: { signal: controller.signal, progress: progress.update } });
       progress.done();
-      const written = out === null ? null : await writeScoresCsv(workspace.db, run.runId, out);
+      const written =
+        out === null
+          ? null
+          : (
+              await exportScores(
+                workspace.db,
+                await segmentCatalog(workspace.db, run),
+                { definition: { match: 'all', conditions: [] }, what: 'the scores', format: 'csv', path: out, overwrite: true },
+                { signal: controller.signal, progress: () => undefined },
+              )
+            ).rows;
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(run, out))}\n` : describe(run, out, written));
       return 0;
     } catch (error) {

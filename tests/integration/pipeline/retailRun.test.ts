@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMappingSchema } from '../../../shared/contract/imports';
+import { EXPORT_COLUMNS } from '../../../shared/contract/segments';
 import { importDataset } from '../../../electron/engine/imports/importDataset';
+import { listRuns, runTables } from '../../../electron/engine/pipeline/runStore';
+import { saveSegment } from '../../../electron/engine/segments/segmentStore';
 import { Workspace } from '../../../electron/engine/workspace/workspaceFile';
 import { quietControl, RETAIL_CSV_GZ } from '../../helpers/importFixture';
 import { runCli } from '../../helpers/runCli';
@@ -49,9 +52,10 @@ describe('pwb run on the retail data (orders in the 90 days after 2011-09-01, ev
     expect(Object.keys(report.timings)).toEqual(expect.arrayContaining(['labels', 'features', 'training', 'scoring', 'explaining', 'saving', 'total']));
 
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('customer_id,probability,score,percentile,bucket,factor_1,factor_2,factor_3');
+    expect(lines[0]).toBe(EXPORT_COLUMNS.join(','));
     expect(lines.length - 1).toBe(report.scored);
-    expect(lines[1]).toMatch(/^\d+,0\.\d+,[\d.]+,100,high,".+: .+, (raises|lowers) the likelihood by [\d.]+ points"/);
+    expect(lines[1]).toMatch(/^\d+,0\.\d+,[\d.]+,100,high,".+: .+, (raises|lowers) the likelihood by [\d.]+ points",-?0\.\d+/);
+    expect(lines[1].endsWith(`,${report.run_id},2011-09-01,Orders in the next 90 days`)).toBe(true);
   });
 
   it('runs a goal saved in the workspace by name, as its next version', () => {
@@ -67,5 +71,35 @@ describe('pwb run on the retail data (orders in the 90 days after 2011-09-01, ev
     const result = runCli(['run', '--workspace', path, '--config', bad, '--json']);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).error.message).toMatch(/no dataset "nope".*"retail"/);
+  });
+
+  it('exports the latest run, and a saved segment of it by name, with pwb export', async () => {
+    const workspace = await Workspace.open(path);
+    let highCount: number;
+    try {
+      const [latest] = await listRuns(workspace.db);
+      await saveSegment(workspace.db, { runId: latest.runId, name: 'High bucket', definition: { match: 'all', conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] } });
+      highCount = Number((await workspace.db.one(`SELECT count(*) AS n FROM ${runTables(latest.runId).scores} WHERE bucket = 'high'`))?.['n']);
+    } finally {
+      workspace.close();
+    }
+    const parquet = join(dir, 'high.parquet');
+    const segment = runCli(['export', '--workspace', path, '--run', 'latest', '--segment', 'high BUCKET', '--format', 'parquet', '--out', parquet, '--json']);
+    expect(segment.status, segment.stderr).toBe(0);
+    expect(JSON.parse(segment.stdout)).toMatchObject({ rows: highCount, path: parquet, format: 'parquet', segment: 'High bucket' });
+    const all = runCli(['export', '--workspace', path, '--run', 'latest', '--format', 'json', '--out', join(dir, 'all.ndjson'), '--json']);
+    expect(all.status, all.stderr).toBe(0);
+    const lines = readFileSync(join(dir, 'all.ndjson'), 'utf8').trim().split('\n');
+    expect(lines.length).toBe(JSON.parse(all.stdout).rows);
+    expect(Object.keys(JSON.parse(lines[0]))).toEqual([...EXPORT_COLUMNS]);
+
+    const again = runCli(['export', '--workspace', path, '--run', 'latest', '--segment', 'High bucket', '--format', 'parquet', '--out', parquet, '--json']);
+    expect(again.status).toBe(1);
+    expect(JSON.parse(again.stdout).error.message).toMatch(/already exists; pass --force/);
+    expect(runCli(['export', '--workspace', path, '--run', 'latest', '--segment', 'High bucket', '--format', 'parquet', '--out', parquet, '--force']).status).toBe(0);
+    const missing = runCli(['export', '--workspace', path, '--run', 'latest', '--segment', 'Nope', '--format', 'csv', '--out', join(dir, 'x.csv'), '--json']);
+    expect(missing.status).toBe(1);
+    expect(JSON.parse(missing.stdout).error.message).toMatch(/no segment "Nope".*"High bucket"/);
+    expect(runCli(['export', '--workspace', path, '--run', 'latest', '--format', 'xlsx', '--out', join(dir, 'x.xlsx')]).status).toBe(2);
   });
 });
