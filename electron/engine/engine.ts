@@ -25,7 +25,7 @@ import { nodeProcessLauncher, type ProcessLauncher } from './jobs/processLaunche
 import { runInWorker } from './jobs/runInWorker';
 import { customerPage, type CustomerPageRequest } from './insights/customerPage';
 import { featureDistribution } from './insights/featureDistribution';
-import { loadedRun } from './insights/runCache';
+import { forgetRuns, loadedRun } from './insights/runCache';
 import { runInsights } from './insights/runInsights';
 import { scoreCard } from './insights/scoreCard';
 import { runPipeline } from './pipeline/runPipeline';
@@ -146,13 +146,17 @@ export class Engine {
     return this.onWorkspace(async ({ db }) => {
       const before = await getDataset(db, datasetId);
       const renamed = await renameDataset(db, datasetId, name);
+      forgetRuns(db);
       if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
       return renamed;
     });
   }
 
   async deleteDataset(datasetId: string): Promise<boolean> {
-    return this.onWorkspace(({ db }) => deleteDataset(db, datasetId));
+    return this.onWorkspace(async ({ db }) => {
+      forgetRuns(db);
+      return deleteDataset(db, datasetId);
+    });
   }
 
   async instances(): Promise<InstanceSummary[]> {
@@ -230,6 +234,7 @@ export class Engine {
     const workspace = this.requireWorkspace();
     return this.startWorkspaceJob('import', async (job) => {
       const { dataset } = await importDataset(workspace.db, source, mapping, job);
+      forgetRuns(workspace.db);
       return { datasetId: dataset.id };
     });
   }

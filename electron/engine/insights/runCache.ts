@@ -2,6 +2,7 @@ import type { Run } from '../../../shared/contract/runs';
 import type { GbdtModel } from '../model';
 import { getRun, loadRunModel, runTableFeatures } from '../pipeline/runStore';
 import type { Database } from '../sql/database';
+import { runDatasets, type RunDataset } from './runDatasets';
 
 /** A saved run and its model, parsed once: runs never change after they are saved. */
 export interface LoadedRun {
@@ -11,6 +12,8 @@ export interface LoadedRun {
   hasTimeline: boolean;
   /** Its scores have a rank column (1 = highest probability), so pages by probability need no sort. */
   hasRank: boolean;
+  /** The run's events and profiles datasets as they are now, read once (the cache is dropped when datasets change). */
+  datasets(): Promise<{ events: RunDataset | null; profiles: RunDataset | null }>;
 }
 
 const MAX_RUNS_PER_DATABASE = 4;
@@ -30,7 +33,10 @@ export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
     runs.set(runId, hit);
     return hit;
   }
-  const loading = Promise.all([getRun(db, runId), loadRunModel(db, runId), runTableFeatures(db, runId)]).then(([run, model, tables]) => ({ run, model, ...tables }));
+  const loading = Promise.all([getRun(db, runId), loadRunModel(db, runId), runTableFeatures(db, runId)]).then(([run, model, tables]) => {
+    let datasets: ReturnType<LoadedRun['datasets']> | null = null;
+    return { run, model, ...tables, datasets: () => (datasets ??= runDatasets(db, run)) };
+  });
   runs.set(runId, loading);
   loading.catch(() => runs.delete(runId));
   while (runs.size > MAX_RUNS_PER_DATABASE) runs.delete(runs.keys().next().value as string);
@@ -40,4 +46,9 @@ export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
 /** Forgets a run (deleted or replaced). */
 export function forgetRun(db: Database, runId: string): void {
   cache.get(db)?.delete(runId);
+}
+
+/** Forgets every run of a workspace: its datasets changed (renamed, removed, added). */
+export function forgetRuns(db: Database): void {
+  cache.delete(db);
 }

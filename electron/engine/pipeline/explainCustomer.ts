@@ -1,7 +1,8 @@
 import type { CustomerFactor } from '../../../shared/contract/insights';
+import type { Run } from '../../../shared/contract/runs';
 import { WorkbenchError } from '../../../shared/errors';
-import { explainRow } from '../model';
-import type { Database } from '../sql/database';
+import { explainRow, type GbdtModel } from '../model';
+import type { Database, Row } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { calibratedProbability, calibrationSlope, contributionsToPoints } from './factorPoints';
 import { factorSentence, formatFeatureValue } from './factorSentence';
@@ -16,12 +17,21 @@ export interface CustomerExplanation {
   factors: CustomerFactor[];
 }
 
+/** The run's feature columns, quoted, for a SELECT of one customer's stored values. */
+export function featureColumnsSql(run: Run, alias: string): string {
+  return run.features.map((feature) => `${alias}.${quoteIdentifier(feature.key)}`).join(', ');
+}
+
 /** Every factor of one scored customer, recomputed exactly from the run's model and the customer's stored features. */
 export async function explainCustomer(db: Database, runId: string, customer: string): Promise<CustomerExplanation> {
   const { run, model } = await loadedRun(db, runId);
-  const { features } = runTables(runId);
-  const row = await db.one(`SELECT ${run.features.map((feature) => quoteIdentifier(feature.key)).join(', ')} FROM ${features} WHERE customer = $1`, [customer]);
+  const row = await db.one(`SELECT ${featureColumnsSql(run, 'f')} FROM ${runTables(runId).features} f WHERE f.customer = $1`, [customer]);
   if (!row) throw new WorkbenchError('not_found', `The run ${runId} did not score a customer "${customer}".`, 'customer');
+  return explainStoredRow(run, model, customer, row);
+}
+
+/** The explanation from a row holding the customer's stored feature values under their keys. */
+export function explainStoredRow(run: Run, model: GbdtModel, customer: string, row: Row): CustomerExplanation {
   // The feature table holds the 32-bit values training and scoring saw, so the tree paths are the same.
   const values = Float32Array.from(run.features, (feature) => {
     const value = row[feature.key];
