@@ -60,6 +60,8 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(host.url);
   await page.locator('[data-app-state="ready"]').waitFor();
+  // The app opens on the Data page; its monthly chart of the 10M events (a full scan, then remembered) settles first.
+  await page.locator('[data-testid="monthly-activity"] .main-svg').first().waitFor({ timeout: 120_000 });
 
   log(`Opening Insights ${INSIGHTS_OPENS} times (the first loads the chart library)…`);
   for (let i = 0; i < INSIGHTS_OPENS; i++) {
@@ -68,7 +70,7 @@ try {
     // Let the measure land (it is taken in an effect after the ready render).
     await page.waitForFunction((expected) => performance.getEntriesByName('insights-interactive', 'measure').length >= expected, i + 1);
     if (i === 0) await saveScreenshot(page, 'bench-insights-500k');
-    await openPage(page, 'Data');
+    await openPage(page, i % 2 === 0 ? 'Data' : 'Customers');
   }
   const insights = await measures(page, 'insights-interactive');
   log(`  interactive: ${insights.map((ms) => ms.toFixed(0)).join(', ')} ms`);
@@ -79,30 +81,39 @@ try {
   await table.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
   const total = Number(await table.getAttribute('data-total'));
   const opened: string[] = [];
-  for (let i = 0; opened.length < CARDS; i++) {
-    const rows = table.locator('[data-testid="customer-row"]');
-    const visible = await rows.count();
-    const row = rows.nth(i % Math.max(1, Math.min(visible, 12)));
-    const customer = await row.getAttribute('data-customer');
-    if (customer === null || opened.includes(customer)) {
-      // Move further down the list for customers not opened yet.
+  while (opened.length < CARDS) {
+    // Read the row's customer and click it in one step in the page: the virtual list may re-render between two calls.
+    const customer = await table.evaluate((element, seen) => {
+      const row = [...element.querySelectorAll<HTMLElement>('[data-testid="customer-row"]')].find((candidate) => !seen.includes(candidate.dataset['customer'] ?? ''));
+      if (!row) return null;
+      row.click();
+      return row.dataset['customer'] ?? null;
+    }, opened);
+    if (customer === null) {
+      // Every row in view was opened: move further down the list.
       await table.evaluate((element) => {
-        const scroller = element.querySelector('[data-testid="customer-scroll"]') ?? element;
-        scroller.scrollTop += 36 * 40;
+        const scroller = element.querySelector('[data-testid="customer-scroll"]');
+        if (scroller) scroller.scrollTop += scroller.clientHeight;
       });
-      await page.waitForTimeout(300);
+      await table.locator('[data-testid="customer-row-placeholder"]').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
       continue;
     }
-    await row.click();
     await page.locator(`[data-testid="score-card"][data-customer="${customer}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
     await page.waitForFunction((expected) => performance.getEntriesByName('score-card', 'measure').length >= expected, opened.length + 1);
     if (opened.length === 0) await saveScreenshot(page, 'bench-score-card-500k');
     opened.push(customer);
     await page.keyboard.press('Escape');
-    await page.getByTestId('score-card').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await page.getByTestId('score-card').waitFor({ state: 'detached' });
   }
   const cards = await measures(page, 'score-card');
+  // The app also marks when the engine's answer arrives: open → answer is the request, answer → ready the page's work.
+  const answered = await page.evaluate(() => {
+    const opens = performance.getEntriesByName('score-card:open', 'mark').map((entry) => entry.startTime);
+    const answers = performance.getEntriesByName('score-card:answer', 'mark').map((entry) => entry.startTime);
+    return opens.map((open) => (answers.find((answer) => answer >= open) ?? open) - open);
+  });
   log(`  score card: p50 ${percentile(cards, 50).toFixed(1)} ms, p95 ${percentile(cards, 95).toFixed(1)} ms, max ${Math.max(...cards).toFixed(1)} ms over ${cards.length} customers (${total.toLocaleString('en-US')} in the table)`);
+  log(`  of which the engine's answer through the host: p50 ${percentile(answered, 50).toFixed(1)} ms, p95 ${percentile(answered, 95).toFixed(1)} ms`);
 
   const insightsWorst = Math.max(...insights);
   const cardP95 = percentile(cards, 95);
@@ -126,6 +137,8 @@ try {
         ratio: cardP95 / SCORE_CARD_P95_BUDGET_MS,
         p50_ms: percentile(cards, 50),
         max_ms: Math.max(...cards),
+        answer_p50_ms: percentile(answered, 50),
+        answer_p95_ms: percentile(answered, 95),
       },
     ],
     goals: { insights_interactive_1_5s: insightsWorst <= INSIGHTS_BUDGET_MS, score_card_p95_150ms: cardP95 <= SCORE_CARD_P95_BUDGET_MS },

@@ -51,6 +51,9 @@ export interface EngineOptions {
   demoCustomers?: number;
 }
 
+/** Connections for the result pages' calls (see Engine.results). */
+const RESULT_CONNECTIONS = 2;
+
 /** The product's core behind the contract: one open workspace at a time, background jobs, events. */
 export class Engine {
   readonly events = new EventBus();
@@ -60,6 +63,11 @@ export class Engine {
   private workspace: Workspace | null = null;
   /** Live goal previews of the open workspace, on their own connection. */
   private previews: PreviewRunner | null = null;
+  /**
+   * The result pages' calls (runs, insights, customers, score cards, segments) on connections of their own, each call
+   * on the least busy: a score card does not queue behind a long query of another page, or behind a distribution.
+   */
+  private results: { workspace: Workspace; connections: Array<{ db: Promise<Database>; calls: number }> } | null = null;
   /** Calls running against the open workspace: it is closed only once they have ended (DuckDB must not close under a query). */
   private readonly inFlight = new Set<Promise<void>>();
   /** The workspace being closed or replaced: new calls against it are refused. */
@@ -146,7 +154,7 @@ export class Engine {
     return this.onWorkspace(async ({ db }) => {
       const before = await getDataset(db, datasetId);
       const renamed = await renameDataset(db, datasetId, name);
-      forgetRuns(db);
+      await this.forgetRunCaches();
       if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
       return renamed;
     });
@@ -154,7 +162,7 @@ export class Engine {
 
   async deleteDataset(datasetId: string): Promise<boolean> {
     return this.onWorkspace(async ({ db }) => {
-      forgetRuns(db);
+      await this.forgetRunCaches();
       return deleteDataset(db, datasetId);
     });
   }
@@ -206,6 +214,22 @@ export class Engine {
     });
   }
 
+  /** Runs work on the open workspace's results connection (made on first use), counted like any call on it. */
+  private onResults<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    return this.onWorkspace(async (workspace) => {
+      if (this.results?.workspace !== workspace) {
+        this.results = { workspace, connections: Array.from({ length: RESULT_CONNECTIONS }, () => ({ db: workspace.db.connect(), calls: 0 })) };
+      }
+      const connection = this.results.connections.reduce((idlest, candidate) => (candidate.calls < idlest.calls ? candidate : idlest));
+      connection.calls++;
+      try {
+        return await work(await connection.db);
+      } finally {
+        connection.calls--;
+      }
+    });
+  }
+
   /** Runs work against the open workspace, counted so that closing the workspace waits for it. */
   private async onWorkspace<T>(work: (workspace: Workspace) => Promise<T>): Promise<T> {
     const workspace = this.requireWorkspace();
@@ -234,7 +258,7 @@ export class Engine {
     const workspace = this.requireWorkspace();
     return this.startWorkspaceJob('import', async (job) => {
       const { dataset } = await importDataset(workspace.db, source, mapping, job);
-      forgetRuns(workspace.db);
+      await this.forgetRunCaches();
       return { datasetId: dataset.id };
     });
   }
@@ -253,46 +277,46 @@ export class Engine {
   }
 
   async runs(instanceId?: string): Promise<RunSummary[]> {
-    return this.onWorkspace(({ db }) => listRuns(db, instanceId));
+    return this.onResults((db) => listRuns(db, instanceId));
   }
 
   async run(runId: string): Promise<Run> {
-    return this.onWorkspace(({ db }) => getRun(db, runId));
+    return this.onResults((db) => getRun(db, runId));
   }
 
   async runInsights(runId: string): Promise<RunInsights> {
-    return this.onWorkspace(({ db }) => runInsights(db, runId));
+    return this.onResults((db) => runInsights(db, runId));
   }
 
   async featureDistribution(runId: string, key: string, bins: number): Promise<FeatureDistribution> {
-    return this.onWorkspace(({ db }) => featureDistribution(db, runId, key, bins));
+    return this.onResults((db) => featureDistribution(db, runId, key, bins));
   }
 
   async customers(runId: string, request: CustomerPageRequest): Promise<CustomerPage> {
-    return this.onWorkspace(async ({ db }) => {
+    return this.onResults(async (db) => {
       const { hasRank } = await loadedRun(db, runId);
       return customerPage(db, runId, request, hasRank);
     });
   }
 
   async scoreCard(runId: string, customer: string): Promise<ScoreCard> {
-    return this.onWorkspace(({ db }) => scoreCard(db, runId, customer));
+    return this.onResults((db) => scoreCard(db, runId, customer));
   }
 
   async segmentFields(runId: string): Promise<FieldInfo[]> {
-    return this.onWorkspace(async ({ db }) => (await this.segmentCatalog(db, runId)).list.map(({ source: _source, description: _description, ...field }) => field));
+    return this.onResults(async (db) => (await this.segmentCatalog(db, runId)).list.map(({ source: _source, description: _description, ...field }) => field));
   }
 
   async segmentFieldValues(runId: string, field: string, search: string, limit: number): Promise<FieldValues> {
-    return this.onWorkspace(async ({ db }) => segmentFieldValues(db, await this.segmentCatalog(db, runId), field, search, limit));
+    return this.onResults(async (db) => segmentFieldValues(db, await this.segmentCatalog(db, runId), field, search, limit));
   }
 
   async segmentCount(runId: string, definition: SegmentDefinition): Promise<SegmentStats> {
-    return this.onWorkspace(async ({ db }) => segmentStats(db, await this.segmentCatalog(db, runId), definition));
+    return this.onResults(async (db) => segmentStats(db, await this.segmentCatalog(db, runId), definition));
   }
 
   async segments(runId?: string): Promise<SegmentSummary[]> {
-    return this.onWorkspace(async ({ db }) => {
+    return this.onResults(async (db) => {
       const summaries: SegmentSummary[] = [];
       for (const segment of await listSegments(db, runId)) summaries.push(await this.summarize(db, segment));
       return summaries;
@@ -300,46 +324,46 @@ export class Engine {
   }
 
   async segment(segmentId: string): Promise<SegmentSummary> {
-    return this.onWorkspace(async ({ db }) => this.summarize(db, await getSegment(db, segmentId)));
+    return this.onResults(async (db) => this.summarize(db, await getSegment(db, segmentId)));
   }
 
   /** Saves after checking the definition compiles over the run, so a saved segment always counts. */
   async saveSegment(input: { segmentId?: string; runId: string; name: string; definition: SegmentDefinition }): Promise<SegmentSummary> {
-    return this.onWorkspace(async ({ db }) => {
+    return this.onResults(async (db) => {
       const stats = await segmentStats(db, await this.segmentCatalog(db, input.runId), input.definition);
       return { ...(await saveSegment(db, input)), stats };
     });
   }
 
   async renameSegment(segmentId: string, name: string): Promise<SegmentSummary> {
-    return this.onWorkspace(async ({ db }) => this.summarize(db, await renameSegment(db, segmentId, name)));
+    return this.onResults(async (db) => this.summarize(db, await renameSegment(db, segmentId, name)));
   }
 
   async cloneSegment(segmentId: string, name?: string): Promise<SegmentSummary> {
-    return this.onWorkspace(async ({ db }) => this.summarize(db, await cloneSegment(db, segmentId, name)));
+    return this.onResults(async (db) => this.summarize(db, await cloneSegment(db, segmentId, name)));
   }
 
   async deleteSegment(segmentId: string): Promise<boolean> {
-    return this.onWorkspace(({ db }) => deleteSegment(db, segmentId));
+    return this.onResults((db) => deleteSegment(db, segmentId));
   }
 
   async compareSegments(segmentIds: [string, string], bins: number): Promise<SegmentComparison> {
-    return this.onWorkspace(async ({ db }) => {
+    return this.onResults(async (db) => {
       const pair: [Segment, Segment] = [await getSegment(db, segmentIds[0]), await getSegment(db, segmentIds[1])];
       return compareSegments(db, await this.segmentCatalog(db, pair[0].runId), pair, bins);
     });
   }
 
   async profit(runId: string, definition: SegmentDefinition, input: ProfitInput): Promise<ProfitCurve> {
-    return this.onWorkspace(async ({ db }) => profitOfSegment(db, await this.segmentCatalog(db, runId), definition, input));
+    return this.onResults(async (db) => profitOfSegment(db, await this.segmentCatalog(db, runId), definition, input));
   }
 
   /** Exports a run's scores (a saved segment's, or all) as a cancellable job; the file appears only when complete. */
   async startExport(request: { runId: string; segmentId: string | null; format: ExportFormat; path: string; overwrite: boolean }): Promise<JobRef> {
     const workspace = this.requireWorkspace();
     checkExportTarget(request.path, request.overwrite);
-    const catalog = await this.onWorkspace(({ db }) => this.segmentCatalog(db, request.runId));
-    const segment = request.segmentId === null ? null : await this.onWorkspace(({ db }) => getSegment(db, request.segmentId!));
+    const catalog = await this.onResults((db) => this.segmentCatalog(db, request.runId));
+    const segment = request.segmentId === null ? null : await this.onResults((db) => getSegment(db, request.segmentId!));
     if (segment && segment.runId !== request.runId) throw new WorkbenchError('invalid_input', `The segment "${segment.name}" belongs to another run (${segment.runId}).`, 'segmentId');
     return this.startWorkspaceJob('export', async (job) => {
       const exported = await exportScores(
@@ -350,6 +374,13 @@ export class Engine {
       );
       return { exported };
     });
+  }
+
+  /** The runs' cached datasets are stale once datasets change (renamed, removed, added). */
+  private async forgetRunCaches(): Promise<void> {
+    const workspace = this.workspace;
+    if (!workspace) return;
+    forgetRuns(workspace.db);
   }
 
   /** Whether an export's target exists (to ask before replacing it) and its folder does. */
@@ -388,6 +419,9 @@ export class Engine {
     for (const jobId of running) this.jobs.cancel(jobId);
     await Promise.all(running.map((jobId) => this.jobs.wait(jobId)));
     await Promise.all(this.inFlight);
+    const results = this.results;
+    this.results = null;
+    for (const connection of results?.connections ?? []) (await connection.db.catch(() => null))?.close();
   }
 
   listJobs(): JobSnapshot[] {

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectToEngine } from './api/connect';
 import { App } from './App';
+import { preloadPlotly } from './charts/Plot';
 import { WorkbenchProvider } from './state/WorkbenchContext';
 
 // Shades chosen for a WCAG AA contrast of at least 4.5:1 on both themes.
@@ -21,6 +22,10 @@ const contrastResolver: CSSVariablesResolver = (resolved) => ({
 const client = connectToEngine();
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
+
+// Charts are on most pages: Plotly loads while the first page settles, not when a chart first shows.
+const whenIdle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 300));
+whenIdle(() => preloadPlotly());
 
 createRoot(root).render(
   <StrictMode>

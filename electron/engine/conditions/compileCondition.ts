@@ -35,7 +35,7 @@ function compileFieldCondition(condition: FieldCondition, catalog: FieldCatalog,
   const field = catalog.fields.get(condition.field);
   if (!field) {
     const known = [...catalog.fields.keys()].slice(0, 12).map((name) => `"${name}"`).join(', ');
-    throw invalid(`${path}.field`, `there is no field "${clip(condition.field)}" in the dataset "${catalog.datasetName}" (fields: ${known})`);
+    throw invalid(`${path}.field`, `there is no field "${clip(condition.field)}" in ${catalog.source} (fields: ${known})`);
   }
   if (!field.operators.includes(condition.op)) {
     const allowed = field.operators.map((op) => `${op} (${operatorLabels[op]})`).join(', ');

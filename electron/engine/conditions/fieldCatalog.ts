@@ -7,7 +7,8 @@ import type { Database } from '../sql/database';
 
 /** The columns of one dataset that conditions may name: the only identifiers a condition can bring into SQL. */
 export interface FieldCatalog {
-  datasetName: string;
+  /** Where the fields are, as messages name it: `the dataset "events"`. */
+  source: string;
   fields: ReadonlyMap<string, FieldInfo>;
 }
 
@@ -21,5 +22,5 @@ export async function loadFieldCatalog(db: Database, dataset: DatasetSummary, ta
     const role = column.name === dataset.idColumn ? 'id' : column.name === dataset.timeColumn ? 'time' : column.name === dataset.eventTypeColumn ? 'event_type' : 'attribute';
     fields.set(column.name, { name: column.name, type, sqlType: column.type, role, operators: [...operatorsByFieldType[type]] });
   }
-  return { datasetName: dataset.name, fields };
+  return { source: `the dataset "${dataset.name}"`, fields };
 }

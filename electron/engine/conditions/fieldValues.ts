@@ -9,7 +9,7 @@ import { nullableNumber, nullableString } from '../sql/cellValues';
 /** What a field holds, for the value pickers: the most frequent values with counts, or the range. */
 export async function fieldValues(db: Database, table: string, catalog: FieldCatalog, fieldName: string, search: string, limit: number): Promise<FieldValues> {
   const field = catalog.fields.get(fieldName);
-  if (!field) throw new WorkbenchError('invalid_input', `There is no field "${fieldName}" in the dataset "${catalog.datasetName}".`, 'field');
+  if (!field) throw new WorkbenchError('invalid_input', `There is no field "${fieldName}" in ${catalog.source}.`, 'field');
   const column = quoteIdentifier(field.name);
   if (field.type === 'number') {
     const row = await db.one(

@@ -4,8 +4,27 @@ import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { datasetTable, getDatasetTable, tableColumns } from './datasetCatalog';
 
-/** Events and active customers per calendar month of an events dataset. */
-export async function monthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
+// Datasets never change after their import, so each one's activity is counted once per open database.
+const counted = new WeakMap<object, Map<string, Promise<MonthlyActivity[]>>>();
+
+/** Events and active customers per calendar month of an events dataset (a full scan: counted once, then remembered). */
+export function monthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
+  let datasets = counted.get(db.database);
+  if (!datasets) {
+    datasets = new Map();
+    counted.set(db.database, datasets);
+  }
+  let activity = datasets.get(datasetId);
+  if (!activity) {
+    activity = countMonthlyActivity(db, datasetId);
+    datasets.set(datasetId, activity);
+    const remembered = datasets;
+    activity.catch(() => remembered.delete(datasetId));
+  }
+  return activity;
+}
+
+async function countMonthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
   const dataset = await getDatasetTable(db, datasetId);
   if (!dataset) throw new WorkbenchError('not_found', `No dataset ${datasetId} in this workspace.`, 'datasetId');
   if (dataset.timeColumn === null) {

@@ -1,5 +1,5 @@
 import type { FeatureDistribution } from '../../../shared/contract/insights';
-import { bucketSchema } from '../../../shared/contract/runs';
+import { bucketSchema, type Run } from '../../../shared/contract/runs';
 import { WorkbenchError } from '../../../shared/errors';
 import { SqlParameters } from '../conditions/sqlParameters';
 import { runTables } from '../pipeline/runStore';
@@ -11,7 +11,12 @@ import { loadedRun } from './runCache';
 
 /** One feature's values among a run's scored customers, binned, with counts per bucket (one pass over the tables). */
 export async function featureDistribution(db: Database, runId: string, key: string, bins: number): Promise<FeatureDistribution> {
-  const { run } = await loadedRun(db, runId);
+  const loaded = await loadedRun(db, runId);
+  return loaded.memo(`distribution ${bins} ${key}`, () => computeDistribution(db, loaded.run, key, bins));
+}
+
+async function computeDistribution(db: Database, run: Run, key: string, bins: number): Promise<FeatureDistribution> {
+  const { runId } = run;
   const feature = run.features.find((candidate) => candidate.key === key);
   if (!feature) throw new WorkbenchError('not_found', `The run ${runId} has no feature "${key}".`, 'key');
   const binning = await featureBinning(db, runId, feature, bins);

@@ -14,17 +14,20 @@ export interface LoadedRun {
   hasRank: boolean;
   /** The run's events and profiles datasets as they are now, read once (the cache is dropped when datasets change). */
   datasets(): Promise<{ events: RunDataset | null; profiles: RunDataset | null }>;
+  /** Results computed once per run (its tables never change), by a key naming what was computed. */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 const MAX_RUNS_PER_DATABASE = 4;
-const cache = new WeakMap<Database, Map<string, Promise<LoadedRun>>>();
+// Keyed by the open database, so its connections share one cache.
+const cache = new WeakMap<object, Map<string, Promise<LoadedRun>>>();
 
 /** The run with its model, from a small per-workspace cache (score cards open in a few milliseconds after the first). */
 export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
-  let runs = cache.get(db);
+  let runs = cache.get(db.database);
   if (!runs) {
     runs = new Map();
-    cache.set(db, runs);
+    cache.set(db.database, runs);
   }
   const hit = runs.get(runId);
   if (hit) {
@@ -35,7 +38,17 @@ export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
   }
   const loading = Promise.all([getRun(db, runId), loadRunModel(db, runId), runTableFeatures(db, runId)]).then(([run, model, tables]) => {
     let datasets: ReturnType<LoadedRun['datasets']> | null = null;
-    return { run, model, ...tables, datasets: () => (datasets ??= runDatasets(db, run)) };
+    const memos = new Map<string, Promise<unknown>>();
+    const memo = <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+      let entry = memos.get(key) as Promise<T> | undefined;
+      if (!entry) {
+        entry = compute();
+        memos.set(key, entry);
+        entry.catch(() => memos.delete(key));
+      }
+      return entry;
+    };
+    return { run, model, ...tables, datasets: () => (datasets ??= runDatasets(db, run)), memo };
   });
   runs.set(runId, loading);
   loading.catch(() => runs.delete(runId));
@@ -45,10 +58,10 @@ export function loadedRun(db: Database, runId: string): Promise<LoadedRun> {
 
 /** Forgets a run (deleted or replaced). */
 export function forgetRun(db: Database, runId: string): void {
-  cache.get(db)?.delete(runId);
+  cache.get(db.database)?.delete(runId);
 }
 
 /** Forgets every run of a workspace: its datasets changed (renamed, removed, added). */
 export function forgetRuns(db: Database): void {
-  cache.delete(db);
+  cache.delete(db.database);
 }

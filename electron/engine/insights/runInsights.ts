@@ -13,7 +13,10 @@ export function emptyBucketCounts(): BucketCounts {
 
 /** The run's score histogram (equal-width bins from the lowest to the highest probability) and top-reason counts. */
 export async function runInsights(db: Database, runId: string): Promise<RunInsights> {
-  await loadedRun(db, runId);
+  return (await loadedRun(db, runId)).memo('insights', () => computeInsights(db, runId));
+}
+
+async function computeInsights(db: Database, runId: string): Promise<RunInsights> {
   const { scores } = runTables(runId);
   const range = await db.one(
     `SELECT min(probability) AS lo, max(probability) AS hi,

@@ -15,7 +15,7 @@ export async function segmentFieldValues(db: Database, catalog: SegmentCatalog, 
   const { source } = field;
   switch (source.kind) {
     case 'score':
-      return fieldValues(db, scores, { datasetName: catalog.datasetName, fields: new Map([[source.column, { ...field, name: source.column }]]) }, source.column, search, limit);
+      return fieldValues(db, scores, { source: catalog.source, fields: new Map([[source.column, { ...field, name: source.column }]]) }, source.column, search, limit);
     case 'reason': {
       // Counted by feature key, then named: labels are not stored with the scores.
       const rows = await db.all(`SELECT factor_${source.rank}_feature AS key, count(*) AS n FROM ${scores} GROUP BY 1 ORDER BY n DESC, key`);
@@ -36,11 +36,11 @@ export async function segmentFieldValues(db: Database, catalog: SegmentCatalog, 
         return { type: 'text', values: named.slice(0, limit), distinct: named.length, missing };
       }
       const relation = `(SELECT CASE WHEN isnan(${column}) THEN NULL ELSE ${column} END AS ${quoteIdentifier(field.name)} FROM ${features}) AS feature_values`;
-      return fieldValues(db, relation, { datasetName: catalog.datasetName, fields: new Map([[field.name, field]]) }, field.name, search, limit);
+      return fieldValues(db, relation, { source: catalog.source, fields: new Map([[field.name, field]]) }, field.name, search, limit);
     }
     case 'profile': {
       const profiles = catalog.profiles!;
-      return fieldValues(db, profiles.table, { datasetName: profiles.summary.name, fields: new Map([[source.column, { ...field, name: source.column }]]) }, source.column, search, limit);
+      return fieldValues(db, profiles.table, { source: `the dataset "${profiles.summary.name}"`, fields: new Map([[source.column, { ...field, name: source.column }]]) }, source.column, search, limit);
     }
   }
 }

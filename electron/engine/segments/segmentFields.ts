@@ -90,7 +90,7 @@ export async function segmentCatalog(db: Database, run: Run): Promise<SegmentCat
     }
   }
   const byName = new Map(list.map((field) => [field.name, field]));
-  return { datasetName: `run ${run.runId}`, fields: byName, run, profiles, list, byName };
+  return { source: 'the segment fields of this run', fields: byName, run, profiles, list, byName };
 }
 
 /** The field names a condition tree names. */

@@ -28,6 +28,11 @@ export class Database {
   }
 
   /** A second connection to the same database, for long work that must not hold up the first (its own transactions). */
+  /** The same object for every connection to one open database: a key for caches shared by its connections. */
+  get database(): object {
+    return this.instance;
+  }
+
   async connect(): Promise<Database> {
     return new Database(this.path, this.instance, await this.instance.connect(), false);
   }

@@ -2,12 +2,18 @@ import { Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import type { PlotParams } from 'react-plotly.js';
 
-const PlotlyPlot = lazy(() => import('./PlotlyPlot'));
+const loadPlotly = () => import('./PlotlyPlot');
+const PlotlyPlot = lazy(loadPlotly);
+
+/** Starts loading Plotly before the first chart needs it (the module is fetched and parsed once). */
+export function preloadPlotly(): void {
+  void loadPlotly();
+}
 
 /** The one Plotly component of the app, built on the minified distribution and loaded on first use. */
 export function Plot(props: PlotParams) {
   return (
-    <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+    <Suspense fallback={<Loader size="sm" role="status" aria-label="Loading chart" />}>
       <PlotlyPlot {...props} />
     </Suspense>
   );

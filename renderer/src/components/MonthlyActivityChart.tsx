@@ -21,7 +21,7 @@ export function MonthlyActivityChart({ datasetId, name }: { datasetId: string; n
   }, [client, datasetId]);
 
   if (error) return <Text c="red">{error}</Text>;
-  if (!loaded || loaded.datasetId !== datasetId) return <Loader size="sm" aria-label="Loading monthly activity" />;
+  if (!loaded || loaded.datasetId !== datasetId) return <Loader role="status" size="sm" aria-label="Loading monthly activity" />;
   const months = loaded.months.map((row) => row.month);
   return (
     <div data-testid="monthly-activity" role="figure" aria-label={`Events per month in ${name}`}>

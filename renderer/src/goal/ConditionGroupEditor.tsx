@@ -17,13 +17,15 @@ interface GroupEditorProps {
   /** When false the all/any switch is hidden (exclusions always drop on any match). */
   showMatch?: boolean;
   emptyText?: string;
+  /** What an empty nested group says: what it matches. */
+  emptyGroupText?: string;
 }
 
 /**
  * A list of conditions and nested groups: all/any, add condition, add group, delete, reorder by dragging the handle
  * or from the keyboard (the move buttons, or Alt+Arrow keys on a row).
  */
-export function ConditionGroupEditor({ match, conditions, onChange, label, path, depth = 0, showMatch = true, emptyText = 'No conditions: any event matches.' }: GroupEditorProps) {
+export function ConditionGroupEditor({ match, conditions, onChange, label, path, depth = 0, showMatch = true, emptyText = 'No conditions: any event matches.', emptyGroupText = 'Empty group: it matches every event.' }: GroupEditorProps) {
   const editor = useGoalEditor();
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -142,7 +144,8 @@ export function ConditionGroupEditor({ match, conditions, onChange, label, path,
                     label={`${label} group ${index + 1},`}
                     path={`${rowPath}.conditions`}
                     depth={depth + 1}
-                    emptyText="Empty group: it matches every event."
+                    emptyText={emptyGroupText}
+                    emptyGroupText={emptyGroupText}
                   />
                 ) : (
                   <ConditionRow condition={node} label={rowLabel} onChange={(next) => setList(replaceAt(conditions, index, next))} />

@@ -104,9 +104,13 @@ export function GoalPage() {
   const fields = loadedFields && loadedFields.datasetId === eventsDatasetId ? loadedFields.fields : [];
 
   const previewState = usePreview(draft);
+  const loadFieldValues = useMemo(
+    () => (eventsDatasetId ? (field: string, search: string) => client.call('goals.fieldValues', { datasetId: eventsDatasetId, field, search, limit: 100 }) : null),
+    [client, eventsDatasetId],
+  );
   const editorState: GoalEditorState = {
-    datasetId: eventsDataset?.id ?? null,
     fields,
+    loadFieldValues,
     errorField: previewState.error?.field ?? null,
     errorMessage: previewState.error?.message ?? null,
   };

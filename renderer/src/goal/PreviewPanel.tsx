@@ -28,7 +28,7 @@ export function PreviewPanel({ state, propensity }: { state: PreviewState; prope
           <Title order={2} size="h4" id="preview-title">
             Label preview
           </Title>
-          {loading ? <Loader size="xs" aria-label="Updating the preview" /> : null}
+          {loading ? <Loader role="status" size="xs" aria-label="Updating the preview" /> : null}
         </Group>
         {error ? (
           <Alert color="red" title="This goal cannot be previewed" role="alert" data-testid="preview-error">

@@ -38,14 +38,14 @@ export function ValueEditor({ condition, field, label, onChange }: ValueEditorPr
 }
 
 function TextValues({ condition, field, label, onChange }: ValueEditorProps) {
-  const { datasetId } = useGoalEditor();
+  const { loadFieldValues } = useGoalEditor();
   const list = valueShape(condition.op) === 'list';
   const [search, setSearch] = useState('');
   const typed = !list && typeof condition.value === 'string' ? condition.value : search;
   // The top values of the whole field, and, while the user types something else, the values matching it.
-  const top = useFieldValues(datasetId, field.name, '');
+  const top = useFieldValues(loadFieldValues, field.name, '');
   const topValues = top?.type === 'text' ? top.values : [];
-  const matching = useFieldValues(datasetId, field.name, typed !== '' && !topValues.some((entry) => entry.value === typed) ? typed : '');
+  const matching = useFieldValues(loadFieldValues, field.name, typed !== '' && !topValues.some((entry) => entry.value === typed) ? typed : '');
   const values = typed !== '' && matching?.type === 'text' && !topValues.some((entry) => entry.value === typed) ? matching : top;
   const options = values?.type === 'text' ? values.values.map((entry) => ({ value: String(entry.value), count: entry.count })) : [];
   const counts = new Map(options.map((option) => [option.value, option.count]));
@@ -94,8 +94,8 @@ function TextValues({ condition, field, label, onChange }: ValueEditorProps) {
 }
 
 function NumberValues({ condition, field, label, onChange }: ValueEditorProps) {
-  const { datasetId } = useGoalEditor();
-  const values = useFieldValues(datasetId, field.name, '');
+  const { loadFieldValues } = useGoalEditor();
+  const values = useFieldValues(loadFieldValues, field.name, '');
   const range = values?.type === 'number' && values.min !== null && values.max !== null ? `from ${values.min} to ${values.max}` : undefined;
   const shape = valueShape(condition.op);
   const asNumber = (value: string | number) => (typeof value === 'number' ? value : Number(value));

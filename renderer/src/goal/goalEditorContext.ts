@@ -1,16 +1,24 @@
 import { createContext, useContext } from 'react';
-import type { FieldInfo } from '../../../shared/contract/instances';
+import type { FieldInfo, FieldValues } from '../../../shared/contract/instances';
 
+/** Reads a field's frequent values (narrowed by a search) or its range, for the value pickers. */
+export type FieldValuesLoader = (field: string, search: string) => Promise<FieldValues>;
+
+/**
+ * What the condition editor edits against; the Goal page provides it over an events dataset, the Segments page over
+ * a run's segment fields.
+ */
 export interface GoalEditorState {
-  /** The events dataset the conditions test, and its fields. */
-  datasetId: string | null;
+  /** The fields the conditions can test. */
   fields: readonly FieldInfo[];
-  /** Path of the node the last preview refused (`goal.conditions.1.value`), without the `config.` prefix. */
+  /** Where the value pickers read suggestions from; null: none (no source yet). Keep it stable between renders. */
+  loadFieldValues: FieldValuesLoader | null;
+  /** Path of the node the last check refused (`goal.conditions.1.value`), as the editor's `path` props spell it. */
   errorField: string | null;
   errorMessage: string | null;
 }
 
-export const GoalEditorContext = createContext<GoalEditorState>({ datasetId: null, fields: [], errorField: null, errorMessage: null });
+export const GoalEditorContext = createContext<GoalEditorState>({ fields: [], loadFieldValues: null, errorField: null, errorMessage: null });
 
 export function useGoalEditor(): GoalEditorState {
   return useContext(GoalEditorContext);

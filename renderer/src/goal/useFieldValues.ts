@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { FieldValues } from '../../../shared/contract/instances';
-import { useWorkbench } from '../state/WorkbenchContext';
+import type { FieldValuesLoader } from './goalEditorContext';
 
 /** A field's frequent values (narrowed by a search, debounced) or its range, for a value picker. */
-export function useFieldValues(datasetId: string | null, field: string, search: string): FieldValues | null {
-  const { client } = useWorkbench();
+export function useFieldValues(load: FieldValuesLoader | null, field: string, search: string): FieldValues | null {
   const [values, setValues] = useState<FieldValues | null>(null);
   useEffect(() => {
-    if (!datasetId || !field) return;
+    if (!load || !field) return;
     let current = true;
     const timer = setTimeout(() => {
-      client.call('goals.fieldValues', { datasetId, field, search, limit: 100 }).then(
+      load(field, search).then(
         (result) => current && setValues(result),
         () => current && setValues(null),
       );
@@ -19,6 +18,6 @@ export function useFieldValues(datasetId: string | null, field: string, search: 
       current = false;
       clearTimeout(timer);
     };
-  }, [client, datasetId, field, search]);
+  }, [load, field, search]);
   return values;
 }

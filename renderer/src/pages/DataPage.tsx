@@ -39,7 +39,7 @@ export function DataPage() {
         </Button>
       </Group>
       {datasets === null ? (
-        <Loader aria-label="Loading datasets" />
+        <Loader role="status" aria-label="Loading datasets" />
       ) : datasets.length === 0 ? (
         <Text data-testid="no-datasets">This workspace has no datasets yet. Import a CSV, Parquet or JSON file to start.</Text>
       ) : (

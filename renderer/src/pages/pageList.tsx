@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
+import { CustomersPage } from '../customers/CustomersPage';
 import { GoalPage } from '../goal/GoalPage';
+import { InsightsPage } from '../insights/InsightsPage';
+import { SegmentsPage } from '../segments/SegmentsPage';
 import { TrainPage } from '../train/TrainPage';
 import { DataPage } from './DataPage';
-import { UpcomingPage } from './UpcomingPage';
 
 export interface PageDefinition {
   id: string;
@@ -15,19 +17,11 @@ export const pages: PageDefinition[] = [
   { id: 'data', label: 'Data', render: () => <DataPage /> },
   { id: 'goal', label: 'Goal', render: () => <GoalPage /> },
   { id: 'train', label: 'Train', render: (openPage) => <TrainPage onOpenGoalPage={() => openPage('goal')} /> },
-  {
-    id: 'insights',
-    label: 'Insights',
-    render: () => <UpcomingPage title="Insights" purpose="Score distribution, the factors that drive it, and how good the model is." />,
-  },
+  { id: 'insights', label: 'Insights', render: (openPage) => <InsightsPage onOpenTrainPage={() => openPage('train')} /> },
   {
     id: 'customers',
     label: 'Customers',
-    render: () => <UpcomingPage title="Customers" purpose="Every customer's probability, percentile, bucket and reasons." />,
+    render: (openPage) => <CustomersPage onOpenTrainPage={() => openPage('train')} />,
   },
-  {
-    id: 'segments',
-    label: 'Segments',
-    render: () => <UpcomingPage title="Segments" purpose="Cut segments by score and factors, compare them and export them." />,
-  },
+  { id: 'segments', label: 'Segments', render: (openPage) => <SegmentsPage onOpenTrainPage={() => openPage('train')} /> },
 ];

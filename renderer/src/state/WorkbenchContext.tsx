@@ -16,6 +16,8 @@ export type JobView = EventPayload<'job.progress'> & {
   datasetId?: string;
   /** The run a finished training job saved. */
   runId?: string;
+  /** The file a finished export wrote. */
+  exported?: { path: string; rows: number };
 };
 
 interface WorkbenchState {
@@ -113,6 +115,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
             ...(finished.error?.field ? { errorField: finished.error.field } : {}),
             ...(finished.datasetId ? { datasetId: finished.datasetId } : {}),
             ...(finished.runId ? { runId: finished.runId } : {}),
+            ...(finished.exported ? { exported: finished.exported } : {}),
           },
         };
       }),

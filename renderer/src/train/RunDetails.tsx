@@ -36,7 +36,7 @@ export function RunDetails({ runId }: { runId: string }) {
           <Title order={2} size="h3" id="run-details-heading" mb="md">
             Run details
           </Title>
-          <Loader size="sm" aria-label="Loading the run" />
+          <Loader role="status" size="sm" aria-label="Loading the run" />
         </>
       ) : 'error' in ready ? (
         <>

@@ -73,7 +73,7 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
           {error}
         </Alert>
       ) : goals === null ? (
-        <Loader size="sm" aria-label="Loading the saved goals" />
+        <Loader role="status" size="sm" aria-label="Loading the saved goals" />
       ) : goals.length === 0 ? (
         <NoSavedGoals onOpenGoalPage={onOpenGoalPage} />
       ) : null}
@@ -102,7 +102,7 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
               {history.error}
             </Alert>
           ) : history.runs === null ? (
-            <Loader size="sm" aria-label="Loading the runs" />
+            <Loader role="status" size="sm" aria-label="Loading the runs" />
           ) : history.runs.length === 0 ? (
             <Text data-testid="no-runs">This goal has no runs yet. Train and score it to make the first.</Text>
           ) : (

@@ -38,7 +38,7 @@ export function QualityReportPanel({ dataset, focusOnShow = false }: { dataset: 
         Quality report: {dataset.name}
       </Title>
       {!ready ? (
-        <Loader size="sm" aria-label="Loading the quality report" />
+        <Loader role="status" size="sm" aria-label="Loading the quality report" />
       ) : 'error' in loaded ? (
         <Alert color="red" title="Cannot load the report" role="alert">
           {loaded.error}

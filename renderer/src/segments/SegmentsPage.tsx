@@ -1,0 +1,242 @@
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { RunSummary } from '../../../shared/contract/runs';
+import { segmentNameSchema, type SegmentDefinition, type SegmentSummary } from '../../../shared/contract/segments';
+import { ConfirmModal } from '../components/ConfirmModal';
+import { NameModal } from '../components/NameModal';
+import { RunPicker } from '../runs/RunPicker';
+import { useChosenRun } from '../runs/useChosenRun';
+import { useWorkbench, type SegmentDraft } from '../state/WorkbenchContext';
+import { Busy } from './Busy';
+import { CompareSection } from './CompareSection';
+import { ExportModal, type ExportTarget } from './ExportModal';
+import { ProfitSection } from './ProfitSection';
+import { SegmentBuilder, type BuilderDraft, type SegmentBuilderHandle } from './SegmentBuilder';
+import { cutSegmentName, EMPTY_DEFINITION, normalizeDefinition, uniqueName, withProbabilityCut } from './segmentDefinitions';
+import { SegmentTable, type SegmentAction } from './SegmentTable';
+import { useSegmentList } from './useSegmentList';
+
+function fromDraft(draft: SegmentDraft): BuilderDraft {
+  return { runId: draft.runId, segmentId: null, name: draft.name, definition: normalizeDefinition(draft.definition) };
+}
+
+/** Cuts a run's scored customers into segments: build with a live count, save, compare, set a cut by money, export. */
+export function SegmentsPage({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
+  const { workspace } = useWorkbench();
+  // Another workspace starts the page afresh.
+  return <SegmentsWorkspace key={workspace?.path ?? ''} onOpenTrainPage={onOpenTrainPage} />;
+}
+
+function SegmentsWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
+  const { segmentDraft, draftSegment, selectRun } = useWorkbench();
+  const { runs, error, chosen, choose } = useChosenRun();
+  // A draft another page made ("Create segment" on a bucket, a filter) opens in the builder, on its run, once.
+  const [builder, setBuilder] = useState<BuilderDraft | null>(() => (segmentDraft ? fromDraft(segmentDraft) : null));
+  const [takenDraft, setTakenDraft] = useState<SegmentDraft | null>(segmentDraft);
+  if (segmentDraft && segmentDraft !== takenDraft) {
+    setTakenDraft(segmentDraft);
+    setBuilder(fromDraft(segmentDraft));
+  }
+  // Plotly is large: it starts loading with the page, not with the first chart.
+  useEffect(() => {
+    void import('../charts/PlotlyPlot');
+  }, []);
+  useEffect(() => {
+    if (!segmentDraft) return;
+    selectRun(segmentDraft.runId);
+    draftSegment(null);
+  }, [segmentDraft, selectRun, draftSegment]);
+
+  return (
+    <Stack gap="lg" data-testid="segments-page" data-run-id={chosen?.runId}>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1}>Segments</Title>
+          <Text c="dimmed">Cut a run&apos;s scored customers by score, bucket, reasons and profile; compare the segments, find the profitable cut and export them.</Text>
+        </div>
+        {runs && chosen ? <RunPicker runs={runs} chosen={chosen} onChoose={choose} /> : null}
+      </Group>
+      {error ? (
+        <Alert color="red" title="Cannot read the runs" role="alert">
+          {error}
+        </Alert>
+      ) : runs === null ? (
+        <Busy label="Loading the runs…" />
+      ) : chosen === null ? (
+        <Card withBorder padding="lg" component="section" aria-labelledby="no-runs-heading" data-testid="segments-no-runs">
+          <Title order={2} size="h3" id="no-runs-heading" mb="xs">
+            No scored runs yet
+          </Title>
+          <Text mb="md">Segments cut the customers a run scored. Train and score a goal on the Train page first.</Text>
+          <Button onClick={onOpenTrainPage}>Open the Train page</Button>
+        </Card>
+      ) : (
+        <RunSegments key={chosen.runId} run={chosen} builder={builder && builder.runId === chosen.runId ? builder : null} setBuilder={setBuilder} />
+      )}
+    </Stack>
+  );
+}
+
+type Dialog = { kind: 'rename' | 'clone' | 'delete'; segment: SegmentSummary } | { kind: 'export'; target: ExportTarget } | null;
+
+interface RunSegmentsProps {
+  run: RunSummary;
+  builder: BuilderDraft | null;
+  setBuilder(draft: BuilderDraft | null): void;
+}
+
+function RunSegments({ run, builder, setBuilder }: RunSegmentsProps) {
+  const { client } = useWorkbench();
+  const list = useSegmentList(run.runId);
+  const segments = list.segments;
+  const [compareIds, setCompareIds] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const builderHandle = useRef<SegmentBuilderHandle>(null);
+  // The builder takes the focus when it opens on something (new, edit, a cut), not on every edit.
+  const [focusBuilder, setFocusBuilder] = useState(0);
+  useEffect(() => {
+    if (focusBuilder > 0) builderHandle.current?.focus();
+  }, [focusBuilder]);
+
+  const names = (segments ?? []).map((segment) => segment.name);
+  const openBuilder = (draft: BuilderDraft) => {
+    setBuilder(draft);
+    setNotice(null);
+    setFocusBuilder((value) => value + 1);
+  };
+  // Segments deleted meanwhile leave the comparison.
+  const known = new Set((segments ?? []).map((segment) => segment.segmentId));
+  const compared = segments === null ? compareIds : compareIds.filter((id) => known.has(id));
+
+  const toggleCompare = (segmentId: string) =>
+    setCompareIds(compared.includes(segmentId) ? compared.filter((id) => id !== segmentId) : [...compared, segmentId].slice(-2));
+  const pickCompare = (position: 0 | 1, segmentId: string) => {
+    const next = [...compared];
+    next[position] = segmentId;
+    setCompareIds(next.filter((id): id is string => typeof id === 'string'));
+  };
+
+  const onAction = (action: SegmentAction, segment: SegmentSummary) => {
+    if (action === 'edit') openBuilder({ runId: run.runId, segmentId: segment.segmentId, name: segment.name, definition: segment.definition });
+    else if (action === 'export') setDialog({ kind: 'export', target: { runId: run.runId, segmentId: segment.segmentId, name: segment.name } });
+    else setDialog({ kind: action, segment });
+  };
+
+  const createCut = (from: { name: string | null; definition: SegmentDefinition }, cutoff: number) =>
+    openBuilder({ runId: run.runId, segmentId: null, name: uniqueName(cutSegmentName(from.name, cutoff), names), definition: withProbabilityCut(from.definition, cutoff) });
+
+  return (
+    <>
+      {notice ? (
+        <Alert color="teal" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)} data-testid="segments-notice">
+          {notice}
+        </Alert>
+      ) : null}
+      <Card withBorder padding="lg" component="section" aria-labelledby="saved-segments-heading" data-testid="saved-segments" data-current={list.current ? 'true' : 'false'}>
+        <Group justify="space-between" mb="md" wrap="wrap">
+          <Title order={2} size="h3" id="saved-segments-heading">
+            Saved segments
+          </Title>
+          <Group gap="xs">
+            <Button
+              onClick={() => openBuilder({ runId: run.runId, segmentId: null, name: uniqueName('New segment', names), definition: EMPTY_DEFINITION })}
+              data-testid="segment-new"
+            >
+              New segment
+            </Button>
+            <Button variant="default" onClick={() => setDialog({ kind: 'export', target: { runId: run.runId, segmentId: null, name: 'All scores' } })} data-testid="export-all">
+              Export all scores
+            </Button>
+          </Group>
+        </Group>
+        {list.error ? (
+          <Alert color="red" role="alert" title="Cannot read the segments">
+            {list.error}
+          </Alert>
+        ) : segments === null ? (
+          <Busy label="Loading the segments…" />
+        ) : segments.length === 0 ? (
+          <Text data-testid="segments-empty">
+            No segments of this run yet. Start one with <strong>New segment</strong>, from a bucket on the Insights page, or from the best cut below.
+          </Text>
+        ) : (
+          <SegmentTable run={run} segments={segments} compareIds={compared} onToggleCompare={toggleCompare} onAction={onAction} labelledBy="saved-segments-heading" />
+        )}
+      </Card>
+
+      {builder ? (
+        <SegmentBuilder
+          ref={builderHandle}
+          run={run}
+          draft={builder}
+          onChange={setBuilder}
+          onSaved={(saved) => {
+            setBuilder(null);
+            list.refresh();
+            setNotice(`Saved “${saved.name}”: ${saved.stats.customers.toLocaleString('en-US')} customers.`);
+          }}
+          onCancel={() => setBuilder(null)}
+        />
+      ) : null}
+
+      {segments && segments.length > 0 ? <CompareSection run={run} segments={segments} compareIds={compared} onPick={pickCompare} version={list.version} /> : null}
+
+      <ProfitSection run={run} building={builder ? { name: builder.name, definition: builder.definition } : null} onCreateCut={createCut} />
+
+      {dialog?.kind === 'export' ? <ExportModal target={dialog.target} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'rename' ? (
+        <NameModal
+          title={`Rename “${dialog.segment.name}”`}
+          initial={dialog.segment.name}
+          schema={segmentNameSchema}
+          submitLabel="Rename"
+          closeWhenUnchanged
+          inputTestId="segment-name-input"
+          submitTestId="segment-name-submit"
+          onSubmit={async (name) => {
+            const renamed = await client.call('segments.rename', { segmentId: dialog.segment.segmentId, name });
+            if (builder?.segmentId === renamed.segmentId) setBuilder({ ...builder, name: renamed.name });
+            list.refresh();
+            setNotice(`Renamed to “${renamed.name}”.`);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'clone' ? (
+        <NameModal
+          title={`Clone “${dialog.segment.name}”`}
+          initial={uniqueName(`${dialog.segment.name} (copy)`, names)}
+          schema={segmentNameSchema}
+          submitLabel="Clone"
+          inputTestId="segment-name-input"
+          submitTestId="segment-name-submit"
+          onSubmit={async (name) => {
+            const clone = await client.call('segments.clone', { segmentId: dialog.segment.segmentId, name });
+            list.refresh();
+            setNotice(`Cloned as “${clone.name}”.`);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmModal
+          title="Delete the segment?"
+          confirmLabel="Delete"
+          cancelLabel="Keep the segment"
+          confirmTestId="confirm-action"
+          onConfirm={async () => {
+            await client.call('segments.delete', { segmentId: dialog.segment.segmentId });
+            if (builder?.segmentId === dialog.segment.segmentId) setBuilder(null);
+            list.refresh();
+            setNotice(`Deleted “${dialog.segment.name}”.`);
+            setDialog(null);
+          }}
+          onClose={() => setDialog(null)}
+        >
+          <Text>“{dialog.segment.name}” will be removed from this workspace. Files already exported stay.</Text>
+        </ConfirmModal>
+      ) : null}
+    </>
+  );
+}
