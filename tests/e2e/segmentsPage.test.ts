@@ -451,6 +451,37 @@ describe('Segments page, end to end in Chromium', () => {
     await page.close();
   });
 
+  it('starts a segment from an Insights bucket and from the Customers page filter, counting what they showed', async () => {
+    const run = await trainedRun();
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await page.goto(session.host.url);
+    await page.locator('[data-app-state="ready"]').waitFor();
+
+    await page.getByRole('button', { name: 'Insights', exact: true }).click();
+    await page.locator(`[data-testid="insights-page"][data-ready="true"][data-run-id="${run.runId}"]`).waitFor({ timeout: 30_000 });
+    await page.getByTestId('segment-from-bucket-high').click();
+    await page.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
+    await page.getByTestId('segment-builder').waitFor();
+    expect(await page.getByTestId('segment-name').inputValue()).toBe('High bucket');
+    const high = run.buckets.find((bucket) => bucket.bucket === 'high')?.customers ?? -1;
+    await expect.poll(() => liveCount(page), { timeout: 30_000 }).toBe(formatCount(high));
+    await saveScreenshot(page, '60-segments-13-from-insights-bucket');
+
+    await page.getByRole('button', { name: 'Customers', exact: true }).click();
+    const table = page.getByTestId('customer-table');
+    await table.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('bucket-filter').getByText('Low', { exact: true }).click();
+    await page.getByLabel('Probability from (%)').fill('5');
+    const filtered = await session.engine.customers(run.runId, { filter: { buckets: ['high', 'medium'], minProbability: 0.05, maxProbability: 1, search: '' }, sort: { column: 'probability', descending: true }, offset: 0, limit: 1 });
+    await expect.poll(() => table.getAttribute('data-total'), { timeout: 30_000 }).toBe(String(filtered.total));
+    await page.getByTestId('segment-from-filter').click();
+    await page.getByTestId('segment-builder').waitFor();
+    await expect.poll(() => liveCount(page), { timeout: 30_000 }).toBe(formatCount(filtered.total));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('cancels the export of a large run: progress, then no file and no temporary file', async () => {
     const run = await trainedRun();
     // Millions of scored customers, so the export is still writing when Cancel is pressed.

@@ -1,4 +1,5 @@
 import { preloadPlotly } from '../charts/Plot';
+import { filterSegmentDraft } from '../runs/segmentDrafts';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -23,13 +24,13 @@ const RANGE_PAUSE_MS = 350;
 const TABLE_HEIGHT = 'max(320px, calc(100vh - 440px))';
 
 /** Every scored customer of a run: filter, sort, scroll through them all, and open one's score card. */
-export function CustomersPage({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
+export function CustomersPage({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTrainPage(): void; onOpenSegmentsPage(): void }) {
   const { workspace } = useWorkbench();
   // Another workspace starts the page afresh.
-  return <CustomersWorkspace key={workspace?.path ?? ''} onOpenTrainPage={onOpenTrainPage} />;
+  return <CustomersWorkspace key={workspace?.path ?? ''} onOpenTrainPage={onOpenTrainPage} onOpenSegmentsPage={onOpenSegmentsPage} />;
 }
 
-function CustomersWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
+function CustomersWorkspace({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTrainPage(): void; onOpenSegmentsPage(): void }) {
   const { runs, error, chosen, choose } = useChosenRun();
 
   // If the app has not loaded the chart library yet, fetch it now so the first score card does not wait for it.
@@ -58,7 +59,7 @@ function CustomersWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
           </Button>
         </Card>
       ) : (
-        <RunCustomers run={chosen} />
+        <RunCustomers run={chosen} onOpenSegmentsPage={onOpenSegmentsPage} />
       )}
     </Stack>
   );
@@ -88,7 +89,7 @@ function fileSafe(text: string): string {
   return text.replaceAll(/[^\w.-]+/g, '-').replaceAll(/^-+|-+$/g, '') || 'run';
 }
 
-function RunCustomers({ run }: { run: RunSummary }) {
+function RunCustomers({ run, onOpenSegmentsPage }: { run: RunSummary; onOpenSegmentsPage(): void }) {
   const [draft, setDraft] = useState<FilterDraft>(EMPTY_DRAFT);
   const [search] = useDebouncedValue(draft.search, SEARCH_PAUSE_MS);
   const [minPercent] = useDebouncedValue(draft.minPercent, RANGE_PAUSE_MS);
@@ -99,7 +100,7 @@ function RunCustomers({ run }: { run: RunSummary }) {
   const loader = useCustomerLoader(run.runId, filter, sort);
   const bucketColors = useBucketColors(run.propensity);
 
-  const { client } = useWorkbench();
+  const { client, draftSegment } = useWorkbench();
   const [requests] = useState(
     () =>
       new ScoreCardRequests((runId, customer) =>
@@ -131,12 +132,25 @@ function RunCustomers({ run }: { run: RunSummary }) {
       <Stack gap="md">
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <CustomerFilters draft={draft} onChange={setDraft} />
-          <CsvButton
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="xs"
+              data-testid="segment-from-filter"
+              onClick={() => {
+                draftSegment(filterSegmentDraft(run.runId, filter));
+                onOpenSegmentsPage();
+              }}
+            >
+              Create segment from this filter
+            </Button>
+            <CsvButton
             fileName={`customers-${fileSafe(run.instanceName)}-v${run.version}.csv`}
             label="Export loaded rows (CSV)"
             header={['customer', 'probability', 'score', 'percentile', 'bucket', 'top_reason', 'top_reason_points']}
             rows={() => loader.loadedRows().map(({ row }) => [row.customer, row.probability, row.score, row.percentile, row.bucket, row.topReason, row.topReasonPoints])}
-          />
+            />
+          </Group>
         </Group>
         <Group justify="space-between" align="baseline">
           <Title order={2} size="h4" id="customers-heading">

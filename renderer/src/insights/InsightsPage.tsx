@@ -20,7 +20,7 @@ import { useRunInsights } from './useRunInsights';
 const READY_CHARTS = ['insights-bucket-ring', 'insights-score-histogram'] as const;
 
 /** A run's score distribution, the factors that drive it, and how good the model is. */
-export function InsightsPage({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
+export function InsightsPage({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTrainPage(): void; onOpenSegmentsPage(): void }) {
   const { runs, error: listError, chosen, choose } = useChosenRun();
   const runId = chosen?.runId ?? null;
   // Both are asked for at once, in the same commit.
@@ -66,7 +66,7 @@ export function InsightsPage({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
         <Loader role="status" size="sm" aria-label="Loading the run's insights" />
       ) : (
         // A new run starts its sections afresh: their charts report being drawn again.
-        <RunInsightsView key={run.runId} run={run} insights={insights} distributions={distributions} onDrawn={markDrawn} ready={ready} />
+        <RunInsightsView key={run.runId} run={run} insights={insights} distributions={distributions} onDrawn={markDrawn} ready={ready} onOpenSegmentsPage={onOpenSegmentsPage} />
       )}
     </Stack>
   );
@@ -79,12 +79,13 @@ interface RunInsightsViewProps {
   onDrawn(chart: string): void;
   /** The charts that make the page ready are drawn: the others may follow. */
   ready: boolean;
+  onOpenSegmentsPage(): void;
 }
 
-function RunInsightsView({ run, insights, distributions, onDrawn, ready }: RunInsightsViewProps) {
+function RunInsightsView({ run, insights, distributions, onDrawn, ready, onOpenSegmentsPage }: RunInsightsViewProps) {
   return (
     <>
-      <SummarySection run={run} onDrawn={onDrawn} />
+      <SummarySection run={run} onDrawn={onDrawn} onOpenSegmentsPage={onOpenSegmentsPage} />
       <ScoreDistributionSection run={run} insights={insights} onDrawn={onDrawn} />
       <FactorsSection run={run} insights={insights} distributions={distributions} deferCharts={!ready} />
       <EvaluationSection run={run} deferCharts={!ready} />

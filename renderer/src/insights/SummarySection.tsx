@@ -1,9 +1,11 @@
-import { Grid, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Button, Grid, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Run } from '../../../shared/contract/runs';
 import { CsvButton } from '../components/CsvButton';
 import { Figure } from '../components/Figure';
 import { formatCount, formatPercent, formatTimestamp } from '../format';
+import { bucketSegmentDraft } from '../runs/segmentDrafts';
+import { useWorkbench } from '../state/WorkbenchContext';
 import { BucketTable } from '../train/BucketTable';
 import { BUCKET_LABELS, bucketPalette } from './bucketColors';
 import { ChartFigure } from './ChartFigure';
@@ -13,7 +15,8 @@ import { runFileName } from './runFileName';
 import { useStablePlotTheme } from './useStablePlotTheme';
 
 /** How many customers were scored, how they split into buckets, when, and how often the goal is reached. */
-export function SummarySection({ run, onDrawn }: { run: Run; onDrawn(chart: string): void }) {
+export function SummarySection({ run, onDrawn, onOpenSegmentsPage }: { run: Run; onDrawn(chart: string): void; onOpenSegmentsPage(): void }) {
+  const { draftSegment } = useWorkbench();
   const theme = useStablePlotTheme();
   const ring = useMemo(() => bucketRing(run.buckets, run.scored, bucketPalette(run.propensity), theme), [run, theme]);
   const trainRate = run.trainPopulation > 0 ? run.trainPositives / run.trainPopulation : 0;
@@ -52,13 +55,27 @@ export function SummarySection({ run, onDrawn }: { run: Run; onDrawn(chart: stri
           Buckets
         </Title>
         <BucketTable run={run} labelledBy="insights-buckets-heading" />
-        <div>
+        <Group gap="xs">
+          {run.buckets.map((bucket) => (
+            <Button
+              key={bucket.bucket}
+              variant="default"
+              size="xs"
+              data-testid={`segment-from-bucket-${bucket.bucket}`}
+              onClick={() => {
+                draftSegment(bucketSegmentDraft(run.runId, bucket.bucket));
+                onOpenSegmentsPage();
+              }}
+            >
+              Create segment: {BUCKET_LABELS[bucket.bucket]}
+            </Button>
+          ))}
           <CsvButton
             fileName={runFileName(run, 'buckets')}
             header={['bucket', 'customers', 'share', 'mean_probability', 'actual_rate']}
             rows={() => run.buckets.map((bucket) => [bucket.bucket, bucket.customers, run.scored > 0 ? bucket.customers / run.scored : null, bucket.meanProbability, bucket.actualRate])}
           />
-        </div>
+        </Group>
       </Stack>
     </InsightsSection>
   );

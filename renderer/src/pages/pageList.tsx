@@ -17,11 +17,11 @@ export const pages: PageDefinition[] = [
   { id: 'data', label: 'Data', render: () => <DataPage /> },
   { id: 'goal', label: 'Goal', render: () => <GoalPage /> },
   { id: 'train', label: 'Train', render: (openPage) => <TrainPage onOpenGoalPage={() => openPage('goal')} /> },
-  { id: 'insights', label: 'Insights', render: (openPage) => <InsightsPage onOpenTrainPage={() => openPage('train')} /> },
+  { id: 'insights', label: 'Insights', render: (openPage) => <InsightsPage onOpenTrainPage={() => openPage('train')} onOpenSegmentsPage={() => openPage('segments')} /> },
   {
     id: 'customers',
     label: 'Customers',
-    render: (openPage) => <CustomersPage onOpenTrainPage={() => openPage('train')} />,
+    render: (openPage) => <CustomersPage onOpenTrainPage={() => openPage('train')} onOpenSegmentsPage={() => openPage('segments')} />,
   },
   { id: 'segments', label: 'Segments', render: (openPage) => <SegmentsPage onOpenTrainPage={() => openPage('train')} /> },
 ];
