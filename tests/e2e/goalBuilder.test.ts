@@ -184,7 +184,8 @@ describe('Goal page, end to end in Chromium', () => {
     await expect.poll(async () => (await settledPreview(page)).population, { timeout: 20_000 }).not.toBe(before.population);
     const diagnostic = page.locator('[data-testid="preview-diagnostic"][data-code="NOT_ENOUGH_POSITIVES"]');
     await diagnostic.waitFor();
-    expect(await diagnostic.textContent()).toMatch(/Training refused.*Only \d+ positives.*Try: Widen the goal/);
+    // The field may be read mid-edit (empty, then 1): the refusal comes with the preview of the final value.
+    await expect.poll(() => diagnostic.textContent(), { timeout: 20_000 }).toMatch(/Training refused.*Only \d+ positives.*Try: Widen the goal/);
     expect(await page.getByTestId('preview-verdict').textContent()).toBe('Fix the errors above before training.');
 
     await page.getByRole('button', { name: 'Add condition to Goal', exact: true }).click();

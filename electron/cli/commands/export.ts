@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { exportFormatSchema, EXPORT_COLUMNS } from '../../../shared/contract/segments';
 import { WorkbenchError } from '../../../shared/errors';
@@ -7,7 +6,8 @@ import { listRuns } from '../../engine/pipeline/runStore';
 import { exportScores } from '../../engine/segments/exportScores';
 import { segmentCatalog } from '../../engine/segments/segmentFields';
 import { findSegment } from '../../engine/segments/segmentStore';
-import { Workspace } from '../../engine/workspace/workspaceFile';
+import type { Workspace } from '../../engine/workspace/workspaceFile';
+import { withCancellableWorkspace } from '../cancellableWorkspace';
 import { CliUsageError, parseFlags, type Command } from '../command';
 import { progressLine } from '../progressLine';
 
@@ -41,14 +41,10 @@ Ctrl+C cancels: nothing is left under PATH. Exit codes: 0 when the file was writ
     if (!flags.out) throw new CliUsageError('--out PATH is required.');
     const format = exportFormatSchema.safeParse(flags.format);
     if (!format.success) throw new CliUsageError('--format is csv, parquet or json.');
-    const path = resolve(flags.workspace);
-    if (!existsSync(path)) throw new WorkbenchError('not_found', `There is no workspace at ${path}.`);
-    const workspace = await Workspace.open(path);
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    try {
-      const runId = flags.run === 'latest' ? await latestRunId(workspace) : flags.run;
+    const out = resolve(flags.out);
+    const runFlag = flags.run;
+    return withCancellableWorkspace(flags.workspace, Boolean(flags.json), async (workspace, signal) => {
+      const runId = runFlag === 'latest' ? await latestRunId(workspace) : runFlag;
       const { run } = await loadedRun(workspace.db, runId);
       const segment = flags.segment === undefined ? null : await findSegment(workspace.db, run.runId, flags.segment);
       const catalog = await segmentCatalog(workspace.db, run);
@@ -56,21 +52,16 @@ Ctrl+C cancels: nothing is left under PATH. Exit codes: 0 when the file was writ
       const exported = await exportScores(
         workspace.db,
         catalog,
-        { definition: segment?.definition ?? { match: 'all', conditions: [] }, what: segment ? `the segment "${segment.name}"` : 'all scores', format: format.data, path: resolve(flags.out), overwrite: Boolean(flags.force) },
-        { signal: controller.signal, progress: progress.update },
-      );
+        { definition: segment?.definition ?? { match: 'all', conditions: [] }, what: segment ? `the segment "${segment.name}"` : 'all scores', format: format.data, path: out, overwrite: Boolean(flags.force) },
+        { signal, progress: progress.update },
+      ).catch((error: unknown) => {
+        throw error instanceof WorkbenchError && error.code === 'conflict' && error.field === 'path' ? new WorkbenchError('conflict', `${out} already exists; pass --force to replace it.`, 'path') : error;
+      });
       progress.done();
       const result = { rows: exported.rows, path: exported.path, format: format.data, run_id: run.runId, segment: segment?.name ?? null };
       process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `Wrote ${exported.rows.toLocaleString('en-US')} customers to ${exported.path}\n`);
       return 0;
-    } catch (caught) {
-      const error = caught instanceof WorkbenchError && caught.code === 'conflict' && caught.field === 'path' ? new WorkbenchError('conflict', `${resolve(flags.out)} already exists; pass --force to replace it.`, 'path') : caught;
-      if (error instanceof WorkbenchError && flags.json) process.stdout.write(`${JSON.stringify({ error: error.toInfo() })}\n`);
-      throw error;
-    } finally {
-      process.off('SIGINT', onSignal);
-      workspace.close();
-    }
+    });
   },
 };
 

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { GoalPreview } from '../../../shared/contract/instances';
-import { WorkbenchError } from '../../../shared/errors';
 import { previewGoal } from '../../engine/instances/goalPreview';
-import { Workspace } from '../../engine/workspace/workspaceFile';
+import { withCancellableWorkspace } from '../cancellableWorkspace';
 import { CliUsageError, parseFlags, type Command } from '../command';
 import { parseAsOf, readInstanceConfig, savedInstance, withAsOf } from '../instanceConfigFile';
 
@@ -33,20 +31,13 @@ Exit codes: 0 when the preview ran (even if its diagnostics refuse training), 1 
     if (!flags.config === !flags.instance) throw new CliUsageError('give either --config instance.json or --instance NAME.');
     const fileConfig = flags.config ? readInstanceConfig(resolve(flags.config), flags['as-of']) : null;
     const asOf = flags['as-of'] === undefined ? undefined : parseAsOf(flags['as-of']);
-    const path = resolve(flags.workspace);
-    if (!existsSync(path)) throw new WorkbenchError('not_found', `There is no workspace at ${path}.`);
-    const workspace = await Workspace.open(path);
-    try {
+    // Ctrl+C stops the preview's queries.
+    return withCancellableWorkspace(flags.workspace, Boolean(flags.json), async (workspace, signal) => {
       const config = fileConfig ?? withAsOf((await savedInstance(workspace.db, flags.instance ?? '')).config, asOf);
-      const preview = await previewGoal(workspace.db, config);
+      const preview = await previewGoal(workspace.db, config, signal);
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(preview))}\n` : describe(config.name, preview));
       return 0;
-    } catch (error) {
-      if (error instanceof WorkbenchError && flags.json) process.stdout.write(`${JSON.stringify({ error: error.toInfo() })}\n`);
-      throw error;
-    } finally {
-      workspace.close();
-    }
+    });
   },
 };
 

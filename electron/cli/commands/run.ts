@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Run } from '../../../shared/contract/runs';
 import type { InstanceConfig } from '../../../shared/instanceConfig';
-import { WorkbenchError } from '../../../shared/errors';
 import { listInstances, saveInstance } from '../../engine/instances/instanceStore';
 import { nodeProcessLauncher } from '../../engine/jobs/processLauncher';
 import { runPipeline } from '../../engine/pipeline/runPipeline';
@@ -10,7 +8,7 @@ import { EXPORT_COLUMNS } from '../../../shared/contract/segments';
 import { exportScores } from '../../engine/segments/exportScores';
 import { segmentCatalog } from '../../engine/segments/segmentFields';
 import type { Database } from '../../engine/sql/database';
-import { Workspace } from '../../engine/workspace/workspaceFile';
+import { withCancellableWorkspace } from '../cancellableWorkspace';
 import { CliUsageError, parseFlags, type Command } from '../command';
 import { parseAsOf, readInstanceConfig, savedInstance, withAsOf } from '../instanceConfigFile';
 import { progressLine } from '../progressLine';
@@ -49,17 +47,11 @@ Ctrl+C cancels: nothing is saved. Exit codes: 0 when the run was saved, 1 on fai
     const fileConfig = flags.config ? readInstanceConfig(resolve(flags.config), undefined) : null;
     const asOf = flags['as-of'] === undefined ? undefined : parseAsOf(flags['as-of']);
     const out = flags.out === undefined ? null : resolve(flags.out);
-    const path = resolve(flags.workspace);
-    if (!existsSync(path)) throw new WorkbenchError('not_found', `There is no workspace at ${path}.`);
-    const workspace = await Workspace.open(path);
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    try {
+    return withCancellableWorkspace(flags.workspace, Boolean(flags.json), async (workspace, signal) => {
       const saved = fileConfig ? await saveConfig(workspace.db, fileConfig) : await savedInstance(workspace.db, flags.instance ?? '');
       const config = withAsOf(saved.config, asOf);
       const progress = progressLine(Boolean(flags.json));
-      const run = await runPipeline(workspace.db, { instanceId: saved.id, instanceName: config.name, config }, { launch: nodeProcessLauncher(), job: { signal: controller.signal, progress: progress.update } });
+      const run = await runPipeline(workspace.db, { instanceId: saved.id, instanceName: config.name, config }, { launch: nodeProcessLauncher(), job: { signal, progress: progress.update } });
       progress.done();
       const written =
         out === null
@@ -69,18 +61,12 @@ Ctrl+C cancels: nothing is saved. Exit codes: 0 when the run was saved, 1 on fai
                 workspace.db,
                 await segmentCatalog(workspace.db, run),
                 { definition: { match: 'all', conditions: [] }, what: 'the scores', format: 'csv', path: out, overwrite: true },
-                { signal: controller.signal, progress: () => undefined },
+                { signal, progress: () => undefined },
               )
             ).rows;
       process.stdout.write(flags.json ? `${JSON.stringify(toJson(run, out))}\n` : describe(run, out, written));
       return 0;
-    } catch (error) {
-      if (error instanceof WorkbenchError && flags.json) process.stdout.write(`${JSON.stringify({ error: error.toInfo() })}\n`);
-      throw error;
-    } finally {
-      process.off('SIGINT', onSignal);
-      workspace.close();
-    }
+    });
   },
 };
 

@@ -1,4 +1,5 @@
 import { preloadPlotly } from '../charts/Plot';
+import { NoRuns } from '../runs/NoRuns';
 import { filterSegmentDraft } from '../runs/segmentDrafts';
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -52,12 +53,7 @@ function CustomersWorkspace({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTra
       ) : runs === null ? (
         <Loader role="status" size="sm" aria-label="Loading the runs" />
       ) : chosen === null ? (
-        <Card withBorder padding="lg" data-testid="customers-no-runs">
-          <Text mb="sm">No run yet: train and score a goal to see its customers here.</Text>
-          <Button variant="default" onClick={onOpenTrainPage} w="fit-content">
-            Open the Train page
-          </Button>
-        </Card>
+        <NoRuns page="customers" purpose="The Customers page lists every customer a run scored, with their score cards." onOpenTrainPage={onOpenTrainPage} />
       ) : (
         <RunCustomers run={chosen} onOpenSegmentsPage={onOpenSegmentsPage} />
       )}

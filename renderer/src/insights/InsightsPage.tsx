@@ -9,7 +9,7 @@ import { useRun } from '../runs/useRun';
 import { BacktestSection } from './BacktestSection';
 import { EvaluationSection } from './EvaluationSection';
 import { FactorsSection } from './FactorsSection';
-import { NoRuns } from './NoRuns';
+import { NoRuns } from '../runs/NoRuns';
 import { ScoreDistributionSection } from './ScoreDistributionSection';
 import { SummarySection } from './SummarySection';
 import { useFeatureDistributions } from './useFeatureDistributions';
@@ -61,7 +61,7 @@ export function InsightsPage({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTr
       ) : runs === null ? (
         <Loader role="status" size="sm" aria-label="Loading the runs" />
       ) : chosen === null ? (
-        <NoRuns onOpenTrainPage={onOpenTrainPage} />
+        <NoRuns page="insights" purpose="Insights describe a trained and scored run: how the scores spread, which factors drive them and how good the model is." onOpenTrainPage={onOpenTrainPage} />
       ) : run === null || insights === null ? (
         <Loader role="status" size="sm" aria-label="Loading the run's insights" />
       ) : (

@@ -1,3 +1,4 @@
+import { NoRuns } from '../runs/NoRuns';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { RunSummary } from '../../../shared/contract/runs';
@@ -63,13 +64,7 @@ function SegmentsWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
       ) : runs === null ? (
         <Busy label="Loading the runs…" />
       ) : chosen === null ? (
-        <Card withBorder padding="lg" component="section" aria-labelledby="no-runs-heading" data-testid="segments-no-runs">
-          <Title order={2} size="h3" id="no-runs-heading" mb="xs">
-            No scored runs yet
-          </Title>
-          <Text mb="md">Segments cut the customers a run scored. Train and score a goal on the Train page first.</Text>
-          <Button onClick={onOpenTrainPage}>Open the Train page</Button>
-        </Card>
+        <NoRuns page="segments" purpose="Segments cut the customers a run scored." onOpenTrainPage={onOpenTrainPage} />
       ) : (
         <RunSegments key={chosen.runId} run={chosen} builder={builder && builder.runId === chosen.runId ? builder : null} setBuilder={setBuilder} />
       )}

@@ -1,34 +1,19 @@
 import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Run } from '../../../shared/contract/runs';
 import { DiagnosticAlert } from '../components/DiagnosticAlert';
 import { Figure } from '../components/Figure';
 import { formatCount, formatPercent, formatTimestamp, formatUtcTime } from '../format';
-import { useWorkbench } from '../state/WorkbenchContext';
+import { useRun } from '../runs/useRun';
 import { BaselineTable } from './BaselineTable';
 import { BucketTable } from './BucketTable';
 import { MetricFigures } from './MetricFigures';
 import { TimingTable } from './TimingTable';
 
-type Loaded = { runId: string; run: Run } | { runId: string; error: string };
-
 /** One saved run: how well it validated, against what, how it did afterwards, its buckets, diagnostics and timings. */
 export function RunDetails({ runId }: { runId: string }) {
-  const { client } = useWorkbench();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    client.call('runs.get', { runId }).then(
-      (run) => current && setLoaded({ runId, run }),
-      (failure: unknown) => current && setLoaded({ runId, error: failure instanceof Error ? failure.message : String(failure) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, runId]);
-
-  const ready = loaded !== null && loaded.runId === runId ? loaded : null;
+  const { run, error } = useRun(runId);
+  const ready = run !== null ? { run } : error !== null ? { error } : null;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="run-details-heading" data-testid="run-details" data-run-id={runId} data-loading={ready ? 'false' : 'true'}>
       {ready === null ? (

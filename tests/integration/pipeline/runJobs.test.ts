@@ -46,6 +46,9 @@ function phaseReached(engine: Engine, phase: string): Promise<void> {
   });
 }
 
+/** A saved run has three tables: scores, features and timeline. */
+const TABLES_PER_RUN = 3;
+
 async function runTableCount(engine: Engine): Promise<number> {
   const row = await engine.requireWorkspace().db.one(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'runs'`);
   return Number(row?.['n']);
@@ -95,7 +98,7 @@ describe('run jobs', () => {
       const runs = await engine.runs(instance.id);
       expect(runs.map((run) => run.runId)).toEqual([succeeded.runId]);
       expect(runs[0]?.version).toBe(1);
-      expect(await runTableCount(engine)).toBe(2);
+      expect(await runTableCount(engine)).toBe(TABLES_PER_RUN);
     } finally {
       await engine.shutdown();
     }
