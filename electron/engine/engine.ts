@@ -154,7 +154,7 @@ export class Engine {
     return this.onWorkspace(async ({ db }) => {
       const before = await getDataset(db, datasetId);
       const renamed = await renameDataset(db, datasetId, name);
-      await this.forgetRunCaches();
+      this.forgetRunCaches();
       if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
       return renamed;
     });
@@ -162,8 +162,9 @@ export class Engine {
 
   async deleteDataset(datasetId: string): Promise<boolean> {
     return this.onWorkspace(async ({ db }) => {
-      await this.forgetRunCaches();
-      return deleteDataset(db, datasetId);
+      const deleted = await deleteDataset(db, datasetId);
+      this.forgetRunCaches();
+      return deleted;
     });
   }
 
@@ -258,7 +259,7 @@ export class Engine {
     const workspace = this.requireWorkspace();
     return this.startWorkspaceJob('import', async (job) => {
       const { dataset } = await importDataset(workspace.db, source, mapping, job);
-      await this.forgetRunCaches();
+      this.forgetRunCaches();
       return { datasetId: dataset.id };
     });
   }
@@ -377,10 +378,8 @@ export class Engine {
   }
 
   /** The runs' cached datasets are stale once datasets change (renamed, removed, added). */
-  private async forgetRunCaches(): Promise<void> {
-    const workspace = this.workspace;
-    if (!workspace) return;
-    forgetRuns(workspace.db);
+  private forgetRunCaches(): void {
+    if (this.workspace) forgetRuns(this.workspace.db);
   }
 
   /** Whether an export's target exists (to ask before replacing it) and its folder does. */
