@@ -387,9 +387,10 @@ export class Engine {
     return exportTargetState(path);
   }
 
+  /** Read once per run (the live count asks on every edit); forgotten with the run's cache when datasets change. */
   private async segmentCatalog(db: Database, runId: string): Promise<SegmentCatalog> {
-    const { run } = await loadedRun(db, runId);
-    return segmentCatalog(db, run);
+    const loaded = await loadedRun(db, runId);
+    return loaded.memo('segment catalog', () => segmentCatalog(db, loaded.run));
   }
 
   private async summarize(db: Database, segment: Segment): Promise<SegmentSummary> {
