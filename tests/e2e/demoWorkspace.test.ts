@@ -62,7 +62,8 @@ describe('browser mode, end to end in Chromium', () => {
     const errors = watchPageErrors(page);
     await page.goto(session.host.url);
     await page.getByTestId('dataset-card').first().waitFor();
-    const goal = page.getByRole('button', { name: 'Goal' });
+    const pages = page.getByRole('navigation', { name: 'Pages' });
+    const goal = pages.getByRole('button', { name: 'Goal', exact: true });
     await goal.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Goal');
@@ -70,7 +71,7 @@ describe('browser mode, end to end in Chromium', () => {
 
     await page.getByTestId('theme-toggle').click();
     await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
-    await page.getByRole('button', { name: 'Data' }).click();
+    await pages.getByRole('button', { name: 'Data', exact: true }).click();
     await page.getByTestId('monthly-activity').locator('.main-svg').first().waitFor();
     await saveScreenshot(page, '03-demo-data-dark');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
