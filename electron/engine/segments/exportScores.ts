@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { ExportFormat, SegmentDefinition } from '../../../shared/contract/segments';
@@ -44,14 +44,46 @@ export function checkExportTarget(path: string, overwrite: boolean): string {
   return target;
 }
 
+const partialName = (target: string, pid: number) => `.${basename(target)}.partial-${pid}-${randomBytes(4).toString('hex')}`;
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that exports to this target left when their process was killed (the process id in the
+ * name is no longer alive). Files of a live process, which may still be writing, are kept.
+ */
+export function removeAbandonedPartials(target: string): string[] {
+  const directory = dirname(target);
+  const prefix = `.${basename(target)}.partial-`;
+  const removed: string[] = [];
+  for (const name of readdirSync(directory)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || processIsAlive(Number(pid))) continue;
+    rmSync(join(directory, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /**
  * Writes a segment's (or every) scored customer to a file, highest probability first, with the columns of
  * EXPORT_COLUMNS. DuckDB writes it under a hidden temporary name beside the target on a connection of its own
- * (interrupted on cancel); only a complete file is renamed to the target, so the target never holds half a file.
+ * (interrupted on cancel); only a complete file is renamed to the target, so the target never holds half a file. The
+ * temporary name carries the process id, so that a later export to the same target can clear what a killed one left.
  */
 export async function exportScores(workspaceDb: Database, catalog: SegmentCatalog, request: ExportRequest, job: Pick<JobContext, 'signal' | 'progress'>): Promise<{ path: string; rows: number }> {
   const target = checkExportTarget(request.path, request.overwrite);
-  const partial = join(dirname(target), `.${basename(target)}.partial-${randomBytes(4).toString('hex')}`);
+  removeAbandonedPartials(target);
+  const partial = join(dirname(target), partialName(target, process.pid));
   const { run } = catalog;
   const db = await workspaceDb.connect();
   const interrupt = () => db.interrupt();

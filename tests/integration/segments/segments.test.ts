@@ -282,7 +282,25 @@ describe('an interrupted export', () => {
     cli.child.kill('SIGKILL');
     await new Promise((resolve) => cli.child.once('exit', resolve));
     expect(existsSync(file)).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.killed.csv.partial-'))).toHaveLength(1);
     await engine.openWorkspace(path);
+  });
+
+  it('clears the temporary file a killed export left when the same target is exported again', async () => {
+    const file = join(dir, 'killed.csv');
+    const abandoned = readdirSync(dir).filter((name) => name.startsWith('.killed.csv.partial-'));
+    expect(abandoned).toHaveLength(1);
+    // A temporary file of a process that is still alive (this one) may still be being written: it stays.
+    const live = `.killed.csv.partial-${process.pid}-0badc0de`;
+    writeFileSync(join(dir, live), 'still writing');
+    const empty = (await engine.segments(run.runId)).find((segment) => segment.stats.customers === 0);
+    expect(empty).toBeDefined();
+    const job = await engine.startExport({ runId: run.runId, segmentId: empty!.segmentId, format: 'csv', path: file, overwrite: false });
+    const outcome = await engine.jobs.wait(job.jobId);
+    expect(outcome.status, outcome.message).toBe('succeeded');
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.killed.csv.partial-'))).toEqual([live]);
+    rmSync(join(dir, live));
   });
 
   it('leaves nothing under the final name, nor a temporary file, when cancelled half-way', async () => {
