@@ -8,6 +8,7 @@ import { formatCount } from '../../renderer/src/format';
 import type { CustomerFilter, CustomerPage, CustomerSortColumn } from '../../shared/contract/insights';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
+import { backtestAsOf, openAppPage } from '../helpers/demoSession';
 import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { demoWorkspaceWithGoal } from '../helpers/demoRunWorkspace';
 
@@ -25,8 +26,7 @@ beforeAll(async () => {
   await engine.openWorkspace(demo.path);
   const events = (await engine.datasets()).find((dataset) => dataset.kind === 'events');
   if (!events?.maxTime) throw new Error('the demo has no events dataset');
-  const asOf = new Date(Date.parse(`${events.maxTime.slice(0, 10)}T00:00:00Z`) - 45 * 86_400_000).toISOString().slice(0, 10);
-  const instance = await engine.saveInstance({ ...demo.instance.config, as_of: asOf }, demo.instance.id);
+  const instance = await engine.saveInstance({ ...demo.instance.config, as_of: backtestAsOf(events.maxTime) }, demo.instance.id);
   const job = await engine.startRun(instance.id);
   const outcome = await engine.jobs.wait(job.jobId);
   if (outcome.status !== 'succeeded') throw new Error(`training failed: ${outcome.message}`);
@@ -59,10 +59,7 @@ async function firstCustomer(page: Page): Promise<string | null> {
 }
 
 async function openCustomersPage(page: Page): Promise<void> {
-  await page.goto(session.host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('button', { name: 'Customers', exact: true }).click();
-  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+  await openAppPage(page, session, 'Customers');
   await page.locator('[data-testid="customer-table"][data-loading="false"]').waitFor({ timeout: 30_000 });
   await rowAt(page, 0).waitFor();
 }

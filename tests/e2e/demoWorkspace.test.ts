@@ -4,18 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { formatCount, formatTimestamp } from '../../renderer/src/format';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
+import { openDemo } from '../helpers/demoSession';
 import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 
 const session = useBrowserSession();
-
-/** Tests after the first do not depend on it: they open the demo through the engine when needed. */
-async function ensureDemoOpen(): Promise<void> {
-  const { engine } = session;
-  if (engine.currentWorkspace?.name === 'Demo store') return;
-  const job = engine.openDemo(false);
-  const outcome = await engine.jobs.wait(job.jobId);
-  if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
-}
 
 describe('browser mode, end to end in Chromium', () => {
   it('opens the demo workspace and shows its datasets with rows, customers and time span', async () => {
@@ -57,7 +49,8 @@ describe('browser mode, end to end in Chromium', () => {
   });
 
   it('moves between pages by keyboard and switches to the dark theme', async () => {
-    await ensureDemoOpen();
+    // Tests after the first do not depend on it.
+    await openDemo(session.engine);
     const page = await session.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = watchPageErrors(page);
     await page.goto(session.host.url);
@@ -80,7 +73,8 @@ describe('browser mode, end to end in Chromium', () => {
   });
 
   it('shows a readable error for a file that is not a workspace and stays usable', async () => {
-    await ensureDemoOpen();
+    // Tests after the first do not depend on it.
+    await openDemo(session.engine);
     const page = await session.browser.newPage();
     await page.goto(session.host.url);
     await page.locator('[data-app-state="ready"]').waitFor();

@@ -4,21 +4,15 @@ import { formatCount } from '../../renderer/src/format';
 import { instanceConfigSchema } from '../../shared/instanceConfig';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
+import { openAppPage, openDemo } from '../helpers/demoSession';
 import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 
 // A smaller demo keeps the page quick; the goal logic is the same at any size.
 const session = useBrowserSession({ demoCustomers: 4000 });
 
 async function openGoalPage(page: Page): Promise<void> {
-  const { engine } = session;
-  if (engine.currentWorkspace?.name !== 'Demo store') {
-    const job = engine.openDemo(false);
-    const outcome = await engine.jobs.wait(job.jobId);
-    if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
-  }
-  await page.goto(session.host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('button', { name: 'Goal', exact: true }).click();
+  await openDemo(session.engine);
+  await openAppPage(page, session, 'Goal');
   await settledPreview(page);
 }
 

@@ -3,59 +3,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatMetric, formatPercent, formatTimestamp } from '../../renderer/src/format';
 import { gradeLabel, qualityGrade } from '../../renderer/src/insights/qualityGrade';
-import type { Run } from '../../shared/contract/runs';
-import type { InstanceConfig } from '../../shared/instanceConfig';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
+import { BACKTEST_GOAL, backtestRun, openAppPage, openDemo, trainedRun } from '../helpers/demoSession';
 import { SCREENSHOT_DIR, saveScreenshot, watchPageErrors } from '../helpers/chromium';
 
 // A small demo trains in seconds; the page behaves the same at any size.
 const session = useBrowserSession({ demoCustomers: 4000 });
 
-const BACKTEST_GOAL = 'Purchase within 30 days (backtest)';
 const CHURN_GOAL = 'No return within 30 days';
-
-async function openDemo(): Promise<void> {
-  const { engine } = session;
-  if (engine.currentWorkspace?.name === 'Demo store') return;
-  const job = engine.openDemo(false);
-  const outcome = await engine.jobs.wait(job.jobId);
-  if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
-}
-
-/** Saves a goal (once) and trains it (once), as the Goal and Train pages would; returns its run. */
-async function trainedRun(name: string, kind: 'conversion' | 'churn', change: (preset: InstanceConfig, lastEvent: string) => Partial<InstanceConfig>): Promise<Run> {
-  const { engine } = session;
-  let instanceId = (await engine.instances()).find((candidate) => candidate.name === name)?.id;
-  if (!instanceId) {
-    const events = (await engine.datasets()).find((dataset) => dataset.kind === 'events');
-    if (!events?.maxTime) throw new Error('the demo has no events dataset');
-    const preset = await engine.instancePreset(kind, events.id, 30);
-    instanceId = (await engine.saveInstance({ ...preset, name, ...change(preset, events.maxTime) })).id;
-  }
-  const [existing] = await engine.runs(instanceId);
-  if (existing) return engine.run(existing.runId);
-  const job = await engine.startRun(instanceId);
-  const outcome = await engine.jobs.wait(job.jobId);
-  if (outcome.status !== 'succeeded') throw new Error(`training ${name} failed: ${outcome.message}`);
-  const [summary] = await engine.runs(instanceId);
-  if (!summary) throw new Error(`no run of ${name} was saved`);
-  return engine.run(summary.runId);
-}
-
-/** The conversion preset, as of 45 days before the last event, so the data covers the 30 days after it. */
-function backtestRun(): Promise<Run> {
-  return trainedRun(BACKTEST_GOAL, 'conversion', (_, lastEvent) => ({
-    as_of: new Date(Date.parse(`${lastEvent.slice(0, 10)}T00:00:00Z`) - 45 * 86_400_000).toISOString().slice(0, 10),
-  }));
-}
-
-async function openInsightsPage(page: Page): Promise<void> {
-  await page.goto(session.host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('button', { name: 'Insights', exact: true }).click();
-  await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
-}
 
 async function readyPage(page: Page, runId: string): Promise<void> {
   await page.locator(`[data-testid="insights-page"][data-ready="true"][data-run-id="${runId}"]`).waitFor({ timeout: 30_000 });
@@ -99,11 +55,11 @@ async function interactiveMeasures(page: Page): Promise<number[]> {
 
 describe('Insights page, end to end in Chromium', () => {
   it('points to the Train page while the workspace has no run', async () => {
-    await openDemo();
+    await openDemo(session.engine);
     expect(await session.engine.runs()).toEqual([]);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openInsightsPage(page);
+    await openAppPage(page, session, 'Insights');
     await page.getByTestId('insights-no-runs').waitFor();
     expect(await page.getByTestId('insights-page').getAttribute('data-ready')).toBe('false');
     expect(await page.getByTestId('run-picker').count()).toBe(0);
@@ -116,13 +72,13 @@ describe('Insights page, end to end in Chromium', () => {
   });
 
   it('shows a backtest run: summary, score distribution, factors with their values per bucket, evaluation and realized rates', async () => {
-    await openDemo();
-    const run = await backtestRun();
+    await openDemo(session.engine);
+    const run = await backtestRun(session.engine);
     expect(run.realized).not.toBeNull();
     const insights = await session.engine.runInsights(run.runId);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openInsightsPage(page);
+    await openAppPage(page, session, 'Insights');
     await readyPage(page, run.runId);
     // Ready means the first screen is drawn; a chart far below waits until it comes into view.
     expect(await page.getByTestId('insights-calibration').getAttribute('data-deferred')).toBe('true');
@@ -262,13 +218,13 @@ describe('Insights page, end to end in Chromium', () => {
   });
 
   it('switches to another run from the picker, timing it afresh; a churn run flips the colours and has no backtest', async () => {
-    await openDemo();
-    const backtest = await backtestRun();
-    const churn = await trainedRun(CHURN_GOAL, 'churn', () => ({}));
+    await openDemo(session.engine);
+    const backtest = await backtestRun(session.engine);
+    const churn = await trainedRun(session.engine, CHURN_GOAL, 'churn', () => ({}));
     expect(churn.propensity).toBe('churn');
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openInsightsPage(page);
+    await openAppPage(page, session, 'Insights');
     // The newest run shows first.
     await readyPage(page, churn.runId);
     expect(await interactiveMeasures(page)).toHaveLength(1);

@@ -10,13 +10,13 @@ import type { Run } from '../../shared/contract/runs';
 import { EXPORT_COLUMNS, segmentDefinitionSchema, type SegmentDefinition, type SegmentDefinitionInput, type SegmentSummary } from '../../shared/contract/segments';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
+import { backtestRun, openAppPage, openDemo } from '../helpers/demoSession';
 import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 import { inflateScores } from '../helpers/inflatedScores';
 
 // A small demo trains in seconds; the page behaves the same at any size.
 const session = useBrowserSession({ demoCustomers: 4000 });
 
-const GOAL = 'Purchase within 30 days (backtest)';
 const NAME_A = 'High bucket, top reason';
 const NAME_B = 'Medium bucket';
 
@@ -32,34 +32,10 @@ const definition = (input: SegmentDefinitionInput): SegmentDefinition => segment
 const HIGH = definition({ match: 'all', conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] });
 const MEDIUM = definition({ match: 'all', conditions: [{ field: 'bucket', op: 'eq', value: 'medium' }] });
 
-async function openDemo(): Promise<void> {
-  const { engine } = session;
-  if (engine.currentWorkspace?.name === 'Demo store') return;
-  const job = engine.openDemo(false);
-  const outcome = await engine.jobs.wait(job.jobId);
-  if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
-}
-
-/** The backtest goal saved and trained once, as the Goal and Train pages would; its run. */
+/** The backtest goal saved and trained once on the demo, as the Goal and Train pages would; its run. */
 async function trainedRun(): Promise<Run> {
-  const { engine } = session;
-  await openDemo();
-  let instanceId = (await engine.instances()).find((candidate) => candidate.name === GOAL)?.id;
-  if (!instanceId) {
-    const events = (await engine.datasets()).find((dataset) => dataset.kind === 'events');
-    if (!events?.maxTime) throw new Error('the demo has no events dataset');
-    const preset = await engine.instancePreset('conversion', events.id, 30);
-    const asOf = new Date(Date.parse(`${events.maxTime.slice(0, 10)}T00:00:00Z`) - 45 * 86_400_000).toISOString().slice(0, 10);
-    instanceId = (await engine.saveInstance({ ...preset, name: GOAL, as_of: asOf })).id;
-  }
-  const [existing] = await engine.runs(instanceId);
-  if (existing) return engine.run(existing.runId);
-  const job = await engine.startRun(instanceId);
-  const outcome = await engine.jobs.wait(job.jobId);
-  if (outcome.status !== 'succeeded') throw new Error(`training failed: ${outcome.message}`);
-  const [summary] = await engine.runs(instanceId);
-  if (!summary) throw new Error('no run was saved');
-  return engine.run(summary.runId);
+  await openDemo(session.engine);
+  return backtestRun(session.engine);
 }
 
 /** The High bucket narrowed to its most frequent top reason: segment A of the acceptance test. */
@@ -77,10 +53,7 @@ async function savedSegment(runId: string, name: string, value: SegmentDefinitio
 }
 
 async function openSegmentsPage(page: Page, runId: string): Promise<void> {
-  await page.goto(session.host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('button', { name: 'Segments', exact: true }).click();
-  await page.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
+  await openAppPage(page, session, 'Segments');
   await page.locator(`[data-testid="segments-page"][data-run-id="${runId}"] [data-testid="saved-segments"][data-current="true"]`).waitFor({ timeout: 30_000 });
   // Settled: the profit chart, the page's last part, is drawn.
   await page.locator('[data-testid="profit-chart"] .js-plotly-plot').waitFor({ timeout: 60_000 });
@@ -131,7 +104,7 @@ async function readBack(file: string, reader: 'read_parquet' | 'read_csv'): Prom
 
 describe('Segments page, end to end in Chromium', () => {
   it('points to the Train page while the workspace has no run', async () => {
-    await openDemo();
+    await openDemo(session.engine);
     expect(await session.engine.runs()).toEqual([]);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);

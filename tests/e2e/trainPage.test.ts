@@ -1,48 +1,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatMetric } from '../../renderer/src/format';
-import type { InstanceConfig } from '../../shared/instanceConfig';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
+import { BACKTEST_GOAL, backtestGoal, openAppPage, openDemo, savedGoal } from '../helpers/demoSession';
 import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 
 // A small demo trains in seconds; the page behaves the same at any size.
 const session = useBrowserSession({ demoCustomers: 4000 });
 
-const GOAL = 'Purchase within 30 days (backtest)';
+const GOAL = BACKTEST_GOAL;
 const NARROW_GOAL = 'Too narrow to train';
-
-async function openDemo(): Promise<void> {
-  const { engine } = session;
-  if (engine.currentWorkspace?.name === 'Demo store') return;
-  const job = engine.openDemo(false);
-  const outcome = await engine.jobs.wait(job.jobId);
-  if (outcome.status !== 'succeeded') throw new Error(`demo failed: ${outcome.message}`);
-}
-
-/** Saves a goal on the demo's events (once), as the Goal page would; `change` adjusts the conversion preset. */
-async function savedGoal(name: string, change: (preset: InstanceConfig, lastEvent: string) => Partial<InstanceConfig>): Promise<string> {
-  const { engine } = session;
-  const existing = (await engine.instances()).find((instance) => instance.name === name);
-  if (existing) return existing.id;
-  const events = (await engine.datasets()).find((dataset) => dataset.kind === 'events');
-  if (!events?.maxTime) throw new Error('the demo has no events dataset');
-  const preset = await engine.instancePreset('conversion', events.id, 30);
-  const saved = await engine.saveInstance({ ...preset, name, ...change(preset, events.maxTime) });
-  return saved.id;
-}
-
-/** The backtest goal: as of 45 days before the last event, so the data covers the 30 days after it. */
-function backtestGoal(): Promise<string> {
-  return savedGoal(GOAL, (_, lastEvent) => ({ as_of: new Date(Date.parse(`${lastEvent.slice(0, 10)}T00:00:00Z`) - 45 * 86_400_000).toISOString().slice(0, 10) }));
-}
-
-async function openTrainPage(page: Page): Promise<void> {
-  await page.goto(session.host.url);
-  await page.locator('[data-app-state="ready"]').waitFor();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await page.getByRole('heading', { name: 'Train', level: 1 }).waitFor();
-}
 
 /** Rows of the history table once it reflects every saved run (0 when the goal has none). */
 async function historyRows(page: Page): Promise<number> {
@@ -72,11 +40,11 @@ async function progressTextsSeen(page: Page): Promise<Array<{ phase: string; mes
 
 describe('Train page, end to end in Chromium', () => {
   it('points to the Goal page while there is no saved goal', async () => {
-    await openDemo();
+    await openDemo(session.engine);
     expect(await session.engine.instances()).toEqual([]);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openTrainPage(page);
+    await openAppPage(page, session, 'Train');
     await page.getByTestId('no-goals').waitFor();
     expect(await page.getByTestId('train-run').count()).toBe(0);
     await saveScreenshot(page, 'train-01-no-goals');
@@ -88,11 +56,11 @@ describe('Train page, end to end in Chromium', () => {
   });
 
   it('trains a saved goal from the keyboard, shows its progress step by step, then the run in the history with its details', async () => {
-    await openDemo();
-    const goalId = await backtestGoal();
+    await openDemo(session.engine);
+    const goalId = await backtestGoal(session.engine);
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openTrainPage(page);
+    await openAppPage(page, session, 'Train');
     expect(await page.getByTestId('train-goal-select').inputValue()).toBe(GOAL);
     expect(await historyRows(page)).toBe(0);
 
@@ -162,12 +130,12 @@ describe('Train page, end to end in Chromium', () => {
   });
 
   it('keeps showing a run after a reload, cancels it, says nothing was saved, and the history does not grow', async () => {
-    await openDemo();
-    const goalId = await backtestGoal();
+    await openDemo(session.engine);
+    const goalId = await backtestGoal(session.engine);
     const before = (await session.engine.runs(goalId)).length;
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openTrainPage(page);
+    await openAppPage(page, session, 'Train');
     expect(await historyRows(page)).toBe(before);
 
     await page.getByRole('button', { name: 'Train and score' }).click();
@@ -195,12 +163,12 @@ describe('Train page, end to end in Chromium', () => {
   });
 
   it('shows why a goal cannot be trained in an alert, and saves nothing', async () => {
-    await openDemo();
+    await openDemo(session.engine);
     // Only customers active in the day before the cutoff: too few reach the goal, so training is refused.
-    const goalId = await savedGoal(NARROW_GOAL, (preset) => ({ population: { ...preset.population, active_within_days: 1 } }));
+    const goalId = await savedGoal(session.engine, NARROW_GOAL, 'conversion', (preset) => ({ population: { ...preset.population, active_within_days: 1 } }));
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openTrainPage(page);
+    await openAppPage(page, session, 'Train');
     await page.getByTestId('train-goal-select').click();
     await page.getByRole('option', { name: NARROW_GOAL }).click();
     await expect.poll(() => page.getByRole('heading', { name: `Runs of “${NARROW_GOAL}”` }).count()).toBe(1);

@@ -10,6 +10,36 @@ function percentValue(value: number | string): number | '' {
   return Number.isFinite(parsed) ? parsed : '';
 }
 
+interface PercentInputProps {
+  label: string;
+  value: number | '';
+  onChange(value: number | ''): void;
+  placeholder: string;
+  testId: string;
+  error?: string;
+}
+
+/** A probability bound in percent, 0 to 100; empty means no bound. */
+function PercentInput({ label, value, onChange, placeholder, testId, error }: PercentInputProps) {
+  return (
+    <NumberInput
+      label={label}
+      value={value}
+      onChange={(next) => onChange(percentValue(next))}
+      min={0}
+      max={100}
+      step={1}
+      decimalScale={2}
+      allowNegative={false}
+      clampBehavior="strict"
+      placeholder={placeholder}
+      w={150}
+      data-testid={testId}
+      error={error}
+    />
+  );
+}
+
 /** Which customers the list shows: buckets, a probability range and a search in the ids. The list follows after a pause in typing. */
 export const CustomerFilters = memo(function CustomerFilters({ draft, onChange }: { draft: FilterDraft; onChange(next: FilterDraft): void }) {
   const inverted = draft.minPercent !== '' && draft.maxPercent !== '' && draft.minPercent > draft.maxPercent;
@@ -36,35 +66,8 @@ export const CustomerFilters = memo(function CustomerFilters({ draft, onChange }
           </Chip.Group>
         </Group>
       </Stack>
-      <NumberInput
-        label="Probability from (%)"
-        value={draft.minPercent}
-        onChange={(value) => onChange({ ...draft, minPercent: percentValue(value) })}
-        min={0}
-        max={100}
-        step={1}
-        decimalScale={2}
-        allowNegative={false}
-        clampBehavior="strict"
-        placeholder="0"
-        w={150}
-        data-testid="probability-min"
-        error={inverted ? 'Above the upper bound' : undefined}
-      />
-      <NumberInput
-        label="Probability to (%)"
-        value={draft.maxPercent}
-        onChange={(value) => onChange({ ...draft, maxPercent: percentValue(value) })}
-        min={0}
-        max={100}
-        step={1}
-        decimalScale={2}
-        allowNegative={false}
-        clampBehavior="strict"
-        placeholder="100"
-        w={150}
-        data-testid="probability-max"
-      />
+      <PercentInput label="Probability from (%)" value={draft.minPercent} onChange={(minPercent) => onChange({ ...draft, minPercent })} placeholder="0" testId="probability-min" error={inverted ? 'Above the upper bound' : undefined} />
+      <PercentInput label="Probability to (%)" value={draft.maxPercent} onChange={(maxPercent) => onChange({ ...draft, maxPercent })} placeholder="100" testId="probability-max" />
       <TextInput
         label="Search customer ids"
         placeholder="Part of an id"

@@ -1,14 +1,13 @@
 import { preloadPlotly } from '../charts/Plot';
-import { NoRuns } from '../runs/NoRuns';
 import { filterSegmentDraft } from '../runs/segmentDrafts';
-import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CustomerSortColumn } from '../../../shared/contract/insights';
 import type { RunSummary } from '../../../shared/contract/runs';
 import { CsvButton } from '../components/CsvButton';
 import { formatCount } from '../format';
-import { RunPicker } from '../runs/RunPicker';
+import { RunResultPage } from '../runs/RunResultPage';
 import { useChosenRun } from '../runs/useChosenRun';
 import { useWorkbench } from '../state/WorkbenchContext';
 import { useBucketColors } from './bucketColor';
@@ -32,32 +31,22 @@ export function CustomersPage({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenT
 }
 
 function CustomersWorkspace({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTrainPage(): void; onOpenSegmentsPage(): void }) {
-  const { runs, error, chosen, choose } = useChosenRun();
+  const runs = useChosenRun();
 
   // If the app has not loaded the chart library yet, fetch it now so the first score card does not wait for it.
   useEffect(() => preloadPlotly(), []);
 
   return (
-    <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={1}>Customers</Title>
-          <Text c="dimmed">Every scored customer with their probability, percentile, bucket and top reason. Open one for their score card.</Text>
-        </div>
-        {runs && chosen ? <RunPicker runs={runs} chosen={chosen} onChoose={choose} /> : null}
-      </Group>
-      {error ? (
-        <Alert color="red" title="Cannot read the runs" role="alert">
-          {error}
-        </Alert>
-      ) : runs === null ? (
-        <Loader role="status" size="sm" aria-label="Loading the runs" />
-      ) : chosen === null ? (
-        <NoRuns page="customers" purpose="The Customers page lists every customer a run scored, with their score cards." onOpenTrainPage={onOpenTrainPage} />
-      ) : (
-        <RunCustomers run={chosen} onOpenSegmentsPage={onOpenSegmentsPage} />
-      )}
-    </Stack>
+    <RunResultPage
+      page="customers"
+      title="Customers"
+      description="Every scored customer with their probability, percentile, bucket and top reason. Open one for their score card."
+      purpose="The Customers page lists every customer a run scored, with their score cards."
+      runs={runs}
+      onOpenTrainPage={onOpenTrainPage}
+    >
+      {(chosen) => <RunCustomers run={chosen} onOpenSegmentsPage={onOpenSegmentsPage} />}
+    </RunResultPage>
   );
 }
 

@@ -1,15 +1,14 @@
 import { preloadPlotly } from '../charts/Plot';
-import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Loader } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { RunInsights } from '../../../shared/contract/insights';
 import type { Run } from '../../../shared/contract/runs';
-import { RunPicker } from '../runs/RunPicker';
+import { RunResultPage } from '../runs/RunResultPage';
 import { useChosenRun } from '../runs/useChosenRun';
 import { useRun } from '../runs/useRun';
 import { BacktestSection } from './BacktestSection';
 import { EvaluationSection } from './EvaluationSection';
 import { FactorsSection } from './FactorsSection';
-import { NoRuns } from '../runs/NoRuns';
 import { ScoreDistributionSection } from './ScoreDistributionSection';
 import { SummarySection } from './SummarySection';
 import { useFeatureDistributions } from './useFeatureDistributions';
@@ -21,8 +20,8 @@ const READY_CHARTS = ['insights-bucket-ring', 'insights-score-histogram'] as con
 
 /** A run's score distribution, the factors that drive it, and how good the model is. */
 export function InsightsPage({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTrainPage(): void; onOpenSegmentsPage(): void }) {
-  const { runs, error: listError, chosen, choose } = useChosenRun();
-  const runId = chosen?.runId ?? null;
+  const chosenRun = useChosenRun();
+  const runId = chosenRun.chosen?.runId ?? null;
   // Both are asked for at once, in the same commit.
   const { run, error: runError } = useRun(runId);
   const { insights, error: insightsError } = useRunInsights(runId);
@@ -43,32 +42,26 @@ export function InsightsPage({ onOpenTrainPage, onOpenSegmentsPage }: { onOpenTr
   const ready = run !== null && insights !== null && drawn.runId === runId && READY_CHARTS.every((chart) => drawn.charts.includes(chart));
   useInsightsTiming(runId, ready);
 
-  const error = listError ?? runError ?? insightsError;
   return (
-    <Stack gap="lg" data-testid="insights-page" data-ready={ready ? 'true' : 'false'} data-run-id={runId ?? undefined}>
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={1}>Insights</Title>
-          <Text c="dimmed">How a run&apos;s scores spread, the factors that drive them, and how good the model is.</Text>
-        </div>
-        {runs && chosen ? <RunPicker runs={runs} chosen={chosen} onChoose={choose} /> : null}
-      </Group>
-
-      {error ? (
-        <Alert color="red" title="Cannot read the run" role="alert">
-          {error}
-        </Alert>
-      ) : runs === null ? (
-        <Loader role="status" size="sm" aria-label="Loading the runs" />
-      ) : chosen === null ? (
-        <NoRuns page="insights" purpose="Insights describe a trained and scored run: how the scores spread, which factors drive them and how good the model is." onOpenTrainPage={onOpenTrainPage} />
-      ) : run === null || insights === null ? (
-        <Loader role="status" size="sm" aria-label="Loading the run's insights" />
-      ) : (
-        // A new run starts its sections afresh: their charts report being drawn again.
-        <RunInsightsView key={run.runId} run={run} insights={insights} distributions={distributions} onDrawn={markDrawn} ready={ready} onOpenSegmentsPage={onOpenSegmentsPage} />
-      )}
-    </Stack>
+    <RunResultPage
+      page="insights"
+      title="Insights"
+      description="How a run's scores spread, the factors that drive them, and how good the model is."
+      purpose="Insights describe a trained and scored run: how the scores spread, which factors drive them and how good the model is."
+      runs={chosenRun}
+      error={runError ?? insightsError}
+      onOpenTrainPage={onOpenTrainPage}
+      dataAttributes={{ 'data-ready': ready ? 'true' : 'false', 'data-run-id': runId ?? undefined }}
+    >
+      {() =>
+        run === null || insights === null ? (
+          <Loader role="status" size="sm" aria-label="Loading the run's insights" />
+        ) : (
+          // A new run starts its sections afresh: their charts report being drawn again.
+          <RunInsightsView key={run.runId} run={run} insights={insights} distributions={distributions} onDrawn={markDrawn} ready={ready} onOpenSegmentsPage={onOpenSegmentsPage} />
+        )
+      }
+    </RunResultPage>
   );
 }
 

@@ -1,11 +1,11 @@
-import { NoRuns } from '../runs/NoRuns';
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { preloadPlotly } from '../charts/Plot';
+import { Alert, Button, Card, Group, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { RunSummary } from '../../../shared/contract/runs';
 import { segmentNameSchema, type SegmentDefinition, type SegmentSummary } from '../../../shared/contract/segments';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { NameModal } from '../components/NameModal';
-import { RunPicker } from '../runs/RunPicker';
+import { RunResultPage } from '../runs/RunResultPage';
 import { useChosenRun } from '../runs/useChosenRun';
 import { useWorkbench, type SegmentDraft } from '../state/WorkbenchContext';
 import { Busy } from './Busy';
@@ -30,7 +30,7 @@ export function SegmentsPage({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
 
 function SegmentsWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
   const { segmentDraft, draftSegment, selectRun } = useWorkbench();
-  const { runs, error, chosen, choose } = useChosenRun();
+  const chosenRun = useChosenRun();
   // A draft another page made ("Create segment" on a bucket, a filter) opens in the builder, on its run, once.
   const [builder, setBuilder] = useState<BuilderDraft | null>(() => (segmentDraft ? fromDraft(segmentDraft) : null));
   const [takenDraft, setTakenDraft] = useState<SegmentDraft | null>(segmentDraft);
@@ -39,9 +39,7 @@ function SegmentsWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
     setBuilder(fromDraft(segmentDraft));
   }
   // Plotly is large: it starts loading with the page, not with the first chart.
-  useEffect(() => {
-    void import('../charts/PlotlyPlot');
-  }, []);
+  useEffect(() => preloadPlotly(), []);
   useEffect(() => {
     if (!segmentDraft) return;
     selectRun(segmentDraft.runId);
@@ -49,26 +47,17 @@ function SegmentsWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
   }, [segmentDraft, selectRun, draftSegment]);
 
   return (
-    <Stack gap="lg" data-testid="segments-page" data-run-id={chosen?.runId}>
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <div>
-          <Title order={1}>Segments</Title>
-          <Text c="dimmed">Cut a run&apos;s scored customers by score, bucket, reasons and profile; compare the segments, find the profitable cut and export them.</Text>
-        </div>
-        {runs && chosen ? <RunPicker runs={runs} chosen={chosen} onChoose={choose} /> : null}
-      </Group>
-      {error ? (
-        <Alert color="red" title="Cannot read the runs" role="alert">
-          {error}
-        </Alert>
-      ) : runs === null ? (
-        <Busy label="Loading the runs…" />
-      ) : chosen === null ? (
-        <NoRuns page="segments" purpose="Segments cut the customers a run scored." onOpenTrainPage={onOpenTrainPage} />
-      ) : (
-        <RunSegments key={chosen.runId} run={chosen} builder={builder && builder.runId === chosen.runId ? builder : null} setBuilder={setBuilder} />
-      )}
-    </Stack>
+    <RunResultPage
+      page="segments"
+      title="Segments"
+      description="Cut a run's scored customers by score, bucket, reasons and profile; compare the segments, find the profitable cut and export them."
+      purpose="Segments cut the customers a run scored."
+      runs={chosenRun}
+      onOpenTrainPage={onOpenTrainPage}
+      dataAttributes={{ 'data-run-id': chosenRun.chosen?.runId }}
+    >
+      {(chosen) => <RunSegments key={chosen.runId} run={chosen} builder={builder && builder.runId === chosen.runId ? builder : null} setBuilder={setBuilder} />}
+    </RunResultPage>
   );
 }
 
