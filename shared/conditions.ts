@@ -17,6 +17,7 @@ export const conditionOperatorSchema = z.enum([
   'starts_with',
   'not_starts_with',
   'contains',
+  'contains_any_case',
   'exists',
   'not_exists',
   'gt',
@@ -32,7 +33,7 @@ export type Match = z.infer<typeof matchSchema>;
 
 /** The operators offered, and accepted, for each field type. */
 export const operatorsByFieldType: Readonly<Record<FieldType, readonly ConditionOperator[]>> = {
-  text: ['eq', 'ne', 'in', 'not_in', 'starts_with', 'not_starts_with', 'contains', 'exists', 'not_exists'],
+  text: ['eq', 'ne', 'in', 'not_in', 'starts_with', 'not_starts_with', 'contains', 'contains_any_case', 'exists', 'not_exists'],
   number: ['eq', 'ne', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'between', 'exists', 'not_exists'],
   time: ['gt', 'gte', 'lt', 'lte', 'between', 'exists', 'not_exists'],
   boolean: ['eq', 'ne', 'exists', 'not_exists'],
@@ -46,6 +47,7 @@ export const operatorLabels: Readonly<Record<ConditionOperator, string>> = {
   starts_with: 'starts with',
   not_starts_with: 'does not start with',
   contains: 'contains',
+  contains_any_case: 'contains, any case',
   exists: 'has a value',
   not_exists: 'has no value',
   gt: 'is greater than',
@@ -124,7 +126,7 @@ const fieldConditionSchema = z
       if (value !== undefined && value !== null) fail(`"${condition.op}" takes no value`);
     } else if (shape === 'one') {
       if (value === undefined || value === null || Array.isArray(value)) fail(`"${condition.op}" takes one value`);
-      else if ((condition.op === 'starts_with' || condition.op === 'not_starts_with' || condition.op === 'contains') && (typeof value !== 'string' || value.length === 0)) {
+      else if ((condition.op === 'starts_with' || condition.op === 'not_starts_with' || condition.op === 'contains' || condition.op === 'contains_any_case') && (typeof value !== 'string' || value.length === 0)) {
         fail(`"${condition.op}" takes a non-empty text value`);
       } else checkScalar(value, ['value']);
     } else if (shape === 'list') {

@@ -65,6 +65,8 @@ function compileFieldCondition(condition: FieldCondition, catalog: FieldCatalog,
       return `(${column} IS NULL OR NOT starts_with(${column}, ${bound[0]}))`;
     case 'contains':
       return `contains(${column}, ${bound[0]})`;
+    case 'contains_any_case':
+      return `contains(lower(${column}), lower(${bound[0]}))`;
     case 'gt':
       return `(${column} > ${bound[0]})`;
     case 'gte':

@@ -11,8 +11,8 @@ export function bucketSegmentDraft(runId: string, bucket: Bucket): SegmentDraft 
 }
 
 /**
- * "Create segment" from the Customers page's filter: the same buckets and probability range. The id search becomes
- * "customer contains …", which (unlike the list's search) tells capitals from small letters.
+ * "Create segment" from the Customers page's filter: the same buckets, probability range and id search (which, like
+ * the list's, ignores the case of letters).
  */
 export function filterSegmentDraft(runId: string, filter: CustomerFilter): SegmentDraft {
   const conditions: FieldCondition[] = [];
@@ -26,7 +26,7 @@ export function filterSegmentDraft(runId: string, filter: CustomerFilter): Segme
   if (filter.minProbability > 0 || filter.maxProbability < 1) parts.push(`${Math.round(filter.minProbability * 100)}–${Math.round(filter.maxProbability * 100)}%`);
   const search = filter.search.trim();
   if (search !== '') {
-    conditions.push({ field: 'customer', op: 'contains', value: search });
+    conditions.push({ field: 'customer', op: 'contains_any_case', value: search });
     parts.push(`id contains “${search}”`);
   }
   return { runId, name: parts.length > 0 ? `Customers: ${parts.join(', ')}` : 'All customers', definition: { match: 'all', conditions } };

@@ -47,7 +47,7 @@ const HOSTILE_TEXT = [
   'C',
   '',
 ];
-const OPERATORS = ['eq', 'ne', 'in', 'not_in', 'starts_with', 'not_starts_with', 'contains', 'exists', 'not_exists', 'gt', 'gte', 'lt', 'lte', 'between', "eq'; DROP", 'like'];
+const OPERATORS = ['eq', 'ne', 'in', 'not_in', 'starts_with', 'not_starts_with', 'contains', 'contains_any_case', 'exists', 'not_exists', 'gt', 'gte', 'lt', 'lte', 'between', "eq'; DROP", 'like'];
 
 /** Deterministic generator (mulberry32), so a failure reproduces. */
 function randomSource(seed: number) {

@@ -8,7 +8,7 @@ const field = (name: string, type: FieldInfo['type'], role: FieldInfo['role'] = 
   type,
   role,
   sqlType: type.toUpperCase(),
-  operators: { text: ['eq', 'ne', 'in', 'not_in', 'starts_with', 'not_starts_with', 'contains', 'exists', 'not_exists'], number: ['eq', 'gt', 'between', 'in', 'exists'], time: ['gt', 'between', 'exists'], boolean: ['eq', 'exists'] }[type] as FieldInfo['operators'],
+  operators: { text: ['eq', 'ne', 'in', 'not_in', 'starts_with', 'not_starts_with', 'contains', 'contains_any_case', 'exists', 'not_exists'], number: ['eq', 'gt', 'between', 'in', 'exists'], time: ['gt', 'between', 'exists'], boolean: ['eq', 'exists'] }[type] as FieldInfo['operators'],
 });
 
 const a: ConditionNode = { field: 'a', op: 'exists' };

@@ -12,7 +12,7 @@ describe('segment drafts from other pages', () => {
       { field: 'bucket', op: 'in', value: ['high', 'medium'] },
       { field: 'probability', op: 'gte', value: 0.1 },
       { field: 'probability', op: 'lte', value: 0.5 },
-      { field: 'customer', op: 'contains', value: 'C00' },
+      { field: 'customer', op: 'contains_any_case', value: 'C00' },
     ]);
     expect(draft.name).toBe('Customers: High + Medium, 10–50%, id contains “C00”');
   });
