@@ -24,6 +24,13 @@ export function formatSpanDays(from: string | null, to: string | null): string {
   return `${formatCount(days)} days`;
 }
 
+const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+/** A measured value for reading, not for copying: 0.0321182229 → "0.03212", 6779.17 → "6,779", 12 → "12". */
+export function formatNumber(value: number): string {
+  return Math.abs(value) >= 1000 ? formatCount(value) : significant.format(value);
+}
+
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 /** 0.8731 → "87.3%". */

@@ -2,7 +2,7 @@ import { Autocomplete, Group, NumberInput, Select, TagsInput, Text, TextInput } 
 import { useState } from 'react';
 import { valueShape, type ConditionValue, type FieldCondition } from '../../../shared/conditions';
 import type { FieldInfo } from '../../../shared/contract/instances';
-import { formatCount } from '../format';
+import { formatCount, formatNumber } from '../format';
 import { useFieldValues } from './useFieldValues';
 import { useGoalEditor } from './goalEditorContext';
 
@@ -96,7 +96,7 @@ function TextValues({ condition, field, label, onChange }: ValueEditorProps) {
 function NumberValues({ condition, field, label, onChange }: ValueEditorProps) {
   const { loadFieldValues } = useGoalEditor();
   const values = useFieldValues(loadFieldValues, field.name, '');
-  const range = values?.type === 'number' && values.min !== null && values.max !== null ? `from ${values.min} to ${values.max}` : undefined;
+  const range = values?.type === 'number' && values.min !== null && values.max !== null ? `from ${formatNumber(values.min)} to ${formatNumber(values.max)}` : undefined;
   const shape = valueShape(condition.op);
   const asNumber = (value: string | number) => (typeof value === 'number' ? value : Number(value));
   if (shape === 'range') {
