@@ -5,7 +5,7 @@ import type { FieldInfo, FieldValues, GoalPreview, Instance, InstanceSummary } f
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
 import type { CustomerPage, FeatureDistribution, RunInsights, ScoreCard } from '../../shared/contract/insights';
 import type { Run, RunSummary } from '../../shared/contract/runs';
-import type { ExportFormat, ProfitCurve, Segment, SegmentComparison, SegmentDefinition, SegmentStats, SegmentSummary } from '../../shared/contract/segments';
+import type { ExportFormat, ProfitCurve, Segment, SegmentCarryOver, SegmentComparison, SegmentDefinition, SegmentElsewhere, SegmentStats, SegmentSummary } from '../../shared/contract/segments';
 import type { InstanceConfig } from '../../shared/instanceConfig';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
@@ -36,7 +36,8 @@ import { compareSegments } from './segments/segmentCompare';
 import { segmentCatalog, type SegmentCatalog } from './segments/segmentFields';
 import { segmentFieldValues } from './segments/segmentFieldValues';
 import { segmentStats } from './segments/segmentQuery';
-import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment } from './segments/segmentStore';
+import { copySegmentsToRun } from './segments/segmentCarryOver';
+import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment, segmentsOnOtherRuns } from './segments/segmentStore';
 import { getRun, listRuns } from './pipeline/runStore';
 import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
@@ -346,6 +347,17 @@ export class Engine {
 
   async deleteSegment(segmentId: string): Promise<boolean> {
     return this.onResults((db) => deleteSegment(db, segmentId));
+  }
+
+  async segmentsFromOtherRuns(runId: string): Promise<SegmentElsewhere[]> {
+    return this.onResults(async (db) => {
+      await loadedRun(db, runId); // An unknown run is refused, not answered with nothing.
+      return segmentsOnOtherRuns(db, runId);
+    });
+  }
+
+  async copySegmentsToRun(runId: string, segmentIds: readonly string[]): Promise<SegmentCarryOver> {
+    return this.onResults(async (db) => copySegmentsToRun(db, await this.segmentCatalog(db, runId), segmentIds));
   }
 
   async compareSegments(segmentIds: [string, string], bins: number): Promise<SegmentComparison> {

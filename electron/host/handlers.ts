@@ -66,6 +66,8 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'segments.rename': ({ segmentId, name }) => engine.renameSegment(segmentId, name),
     'segments.clone': ({ segmentId, name }) => engine.cloneSegment(segmentId, name),
     'segments.delete': async ({ segmentId }) => ({ deleted: await engine.deleteSegment(segmentId) }),
+    'segments.fromOtherRuns': async ({ runId }) => ({ segments: await engine.segmentsFromOtherRuns(runId) }),
+    'segments.copyToRun': ({ runId, segmentIds }) => engine.copySegmentsToRun(runId, segmentIds),
     'segments.compare': ({ segmentIds, bins }) => engine.compareSegments(segmentIds, bins),
     'segments.profit': ({ runId, definition, ...input }) => engine.profit(runId, definition, input),
     'exports.start': (input) => engine.startExport(input),

@@ -53,6 +53,16 @@ export type Segment = z.infer<typeof segmentSchema>;
 export const segmentSummarySchema = segmentSchema.extend({ stats: segmentStatsSchema });
 export type SegmentSummary = z.infer<typeof segmentSummarySchema>;
 
+/** A segment saved on another run of the same goal, with that run's version. */
+export const segmentElsewhereSchema = segmentSchema.extend({ runVersion: z.number().int().positive() });
+export type SegmentElsewhere = z.infer<typeof segmentElsewhereSchema>;
+
+export const segmentCarryOverSchema = z.object({
+  copied: z.array(segmentSummarySchema),
+  skipped: z.array(z.object({ segmentId: segmentIdSchema, name: z.string(), reason: z.string() })),
+});
+export type SegmentCarryOver = z.infer<typeof segmentCarryOverSchema>;
+
 /** Both segments over the same probability bins and, for their top factors, the same feature bins. */
 export const segmentComparisonSchema = z.object({
   runId: runIdSchema,
@@ -159,6 +169,19 @@ export const segmentsMethods = {
   'segments.delete': {
     input: z.strictObject({ segmentId: segmentIdSchema }),
     output: z.object({ deleted: z.boolean() }),
+  },
+  /**
+   * Segments saved on the goal's other runs whose names this run does not have: one per name, from the newest run
+   * with it. A retrained goal's new run starts without segments; these can be copied to it.
+   */
+  'segments.fromOtherRuns': {
+    input: z.strictObject({ runId: runIdSchema }),
+    output: z.object({ segments: z.array(segmentElsewhereSchema) }),
+  },
+  /** Copies segments of other runs of the same goal to this run, under their names; what cannot be copied says why. */
+  'segments.copyToRun': {
+    input: z.strictObject({ runId: runIdSchema, segmentIds: z.array(segmentIdSchema).min(1).max(500) }),
+    output: segmentCarryOverSchema,
   },
   /** Two saved segments of the same run side by side. */
   'segments.compare': {

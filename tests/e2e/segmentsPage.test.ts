@@ -486,4 +486,43 @@ describe('Segments page, end to end in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Last: it adds a newer run of the goal, which the tests above would otherwise pick up.
+  it('offers the earlier run\'s segments on a retrained goal\'s new run and copies them, counted over the new run', async () => {
+    const first = await trainedRun();
+    const { engine } = session;
+    const job = await engine.startRun(first.instanceId);
+    const outcome = await engine.jobs.wait(job.jobId);
+    expect(outcome.status, outcome.message).toBe('succeeded');
+    const [newest] = await engine.runs(first.instanceId);
+    expect(newest!.version).toBe(first.version + 1);
+    const elsewhere = await engine.segmentsFromOtherRuns(newest!.runId);
+    expect(elsewhere.length).toBeGreaterThan(1);
+
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openSegmentsPage(page, newest!.runId);
+    const offer = page.getByTestId('segments-elsewhere');
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-count')).toBe(String(elsewhere.length));
+    for (const segment of elsewhere) expect(await offer.textContent()).toContain(`“${segment.name}”`);
+    await page.getByTestId('segments-empty').waitFor();
+    await saveScreenshot(page, '60-segments-14-earlier-run-offer');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByTestId('segments-elsewhere-copy').click();
+    await page.getByTestId('segments-notice').getByText(`Copied ${elsewhere.length} segments to this run.`).waitFor();
+    await expect.poll(() => page.getByTestId('segment-row').count()).toBe(elsewhere.length);
+    await offer.waitFor({ state: 'detached' });
+    const copied = await engine.segments(newest!.runId);
+    expect(copied.map((segment) => segment.name).sort()).toEqual(elsewhere.map((segment) => segment.name).sort());
+    for (const segment of copied) {
+      expect(segment.stats).toEqual(await engine.segmentCount(newest!.runId, segment.definition));
+      const row = page.locator(`[data-testid="segment-row"][data-segment-id="${segment.segmentId}"]`);
+      expect(await row.getByTestId('segment-customers').textContent()).toBe(formatCount(segment.stats.customers));
+    }
+    await saveScreenshot(page, '60-segments-15-copied-to-new-run');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -138,6 +138,11 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: { runId: 'run_a', name: 'A' }, field: 'definition' },
   ],
   'segments.rename': [{ input: { segmentId: 'seg_ab', name: '' }, field: 'name' }],
+  'segments.fromOtherRuns': [{ input: {}, field: 'runId' }],
+  'segments.copyToRun': [
+    { input: { runId: 'run_abc', segmentIds: [] }, field: 'segmentIds' },
+    { input: { runId: 'run_abc', segmentIds: ['nope'] }, field: 'segmentIds.0' },
+  ],
   'segments.clone': [{ input: { segmentId: 'nope' }, field: 'segmentId' }],
   'segments.delete': [{ input: {}, field: 'segmentId' }],
   'segments.compare': [

@@ -21,9 +21,10 @@ reason_k is the sentence of the customer's k-th factor and reason_k_points its p
 one object per line. The file is written under a temporary name beside PATH and renamed when complete.
 
   --run       a run id, or "latest" for the newest run in the workspace
-  --segment   a saved segment of that run, by name (or id)
+  --segment   a saved segment of that run, by name (or id); when the run has none of that name, the one saved on
+              the newest other run of the same goal, applied to this run (so it follows a retrained goal)
   --force     replace PATH when it exists (otherwise the export is refused)
-  --json      print one JSON object: rows, path, format, run_id, segment
+  --json      print one JSON object: rows, path, format, run_id, segment, segment_run_id (the run it was saved on)
 
 Ctrl+C cancels: nothing is left under PATH. Exit codes: 0 when the file was written, 1 on failure, 2 on bad usage.`,
   async run(argv) {
@@ -58,7 +59,7 @@ Ctrl+C cancels: nothing is left under PATH. Exit codes: 0 when the file was writ
         throw error instanceof WorkbenchError && error.code === 'conflict' && error.field === 'path' ? new WorkbenchError('conflict', `${out} already exists; pass --force to replace it.`, 'path') : error;
       });
       progress.done();
-      const result = { rows: exported.rows, path: exported.path, format: format.data, run_id: run.runId, segment: segment?.name ?? null };
+      const result = { rows: exported.rows, path: exported.path, format: format.data, run_id: run.runId, segment: segment?.name ?? null, segment_run_id: segment?.runId ?? null };
       process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `Wrote ${exported.rows.toLocaleString('en-US')} customers to ${exported.path}\n`);
       return 0;
     });

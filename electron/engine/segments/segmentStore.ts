@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { segmentDefinitionSchema, type Segment, type SegmentDefinition } from '../../../shared/contract/segments';
+import { segmentDefinitionSchema, type Segment, type SegmentDefinition, type SegmentElsewhere } from '../../../shared/contract/segments';
 import { WorkbenchError } from '../../../shared/errors';
 import type { Database, Row } from '../sql/database';
 
@@ -23,13 +23,41 @@ export async function getSegment(db: Database, segmentId: string): Promise<Segme
   return toSegment(row);
 }
 
-/** A saved segment by id, or by name (ignoring case) among a run's segments. */
+const matches = (reference: string) => (segment: Segment) => segment.segmentId === reference || segment.name.toLowerCase() === reference.toLowerCase();
+
+/**
+ * A saved segment by id, or by name (ignoring case): the run's own, else the one of that name on the goal's newest
+ * other run that has it (so `--run latest` finds a segment saved before the goal was retrained). The definition is
+ * then applied to the run asked for.
+ */
 export async function findSegment(db: Database, runId: string, reference: string): Promise<Segment> {
   const segments = await listSegments(db, runId);
-  const found = segments.find((segment) => segment.segmentId === reference) ?? segments.find((segment) => segment.name.toLowerCase() === reference.toLowerCase());
+  const found = segments.find(matches(reference)) ?? (await segmentsOnOtherRuns(db, runId)).find(matches(reference));
   if (found) return found;
   const names = segments.map((segment) => `"${segment.name}"`).join(', ');
   throw new WorkbenchError('not_found', `The run ${runId} has no segment "${reference}" (${names.length > 0 ? `its segments: ${names}` : 'it has no saved segment'}).`, 'segment');
+}
+
+/**
+ * The segments saved on the goal's other runs whose names this run does not have yet: one per name (ignoring case),
+ * from the newest run that has it. A new run of a goal starts without segments; these can be carried over to it.
+ */
+export async function segmentsOnOtherRuns(db: Database, runId: string): Promise<SegmentElsewhere[]> {
+  const rows = await db.all(
+    `WITH this_run AS (SELECT instance_id FROM pwb.runs WHERE id = $1),
+      candidates AS (
+        SELECT s.*, r.version AS run_version,
+          row_number() OVER (PARTITION BY lower(s.name) ORDER BY r.created_at DESC, r.version DESC) AS newest
+        FROM pwb.segments s JOIN pwb.runs r ON r.id = s.run_id
+        WHERE r.instance_id = (SELECT instance_id FROM this_run) AND s.run_id <> $1
+          AND lower(s.name) NOT IN (SELECT lower(name) FROM pwb.segments WHERE run_id = $1)
+      )
+    SELECT id, run_id, name, CAST(definition AS VARCHAR) AS definition, run_version,
+      strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, strftime(coalesce(updated_at, created_at), '%Y-%m-%dT%H:%M:%S') AS updated_at
+    FROM candidates WHERE newest = 1 ORDER BY lower(name), id`,
+    [runId],
+  );
+  return rows.map((row) => ({ ...toSegment(row), runVersion: Number(row['run_version']) }));
 }
 
 /** Creates a segment (no id) or replaces the name and definition of a saved one. */

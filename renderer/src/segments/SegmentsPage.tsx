@@ -14,6 +14,7 @@ import { ExportModal, type ExportTarget } from './ExportModal';
 import { ProfitSection } from './ProfitSection';
 import { SegmentBuilder, type BuilderDraft, type SegmentBuilderHandle } from './SegmentBuilder';
 import { cutSegmentName, EMPTY_DEFINITION, normalizeDefinition, uniqueName, withProbabilityCut } from './segmentDefinitions';
+import { SegmentsFromOtherRuns } from './SegmentsFromOtherRuns';
 import { SegmentTable, type SegmentAction } from './SegmentTable';
 import { useSegmentList } from './useSegmentList';
 
@@ -134,6 +135,16 @@ function RunSegments({ run, builder, setBuilder }: RunSegmentsProps) {
             </Button>
           </Group>
         </Group>
+        <SegmentsFromOtherRuns
+          runId={run.runId}
+          version={list.version}
+          onCopied={({ copied, skipped }) => {
+            list.refresh();
+            const copiedText = copied.length === 0 ? 'No segment was copied.' : `Copied ${copied.length === 1 ? 'one segment' : `${copied.length} segments`} to this run.`;
+            const skippedText = skipped.map((entry) => ` “${entry.name}” was not: ${entry.reason}`).join('');
+            setNotice(copiedText + skippedText);
+          }}
+        />
         {list.error ? (
           <Alert color="red" role="alert" title="Cannot read the segments">
             {list.error}

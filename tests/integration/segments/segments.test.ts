@@ -17,10 +17,10 @@ import { segmentStats } from '../../../electron/engine/segments/segmentQuery';
 import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment } from '../../../electron/engine/segments/segmentStore';
 import { Database } from '../../../electron/engine/sql/database';
 import { Workspace } from '../../../electron/engine/workspace/workspaceFile';
-import type { SegmentDefinition } from '../../../shared/contract/segments';
+import type { Segment, SegmentDefinition } from '../../../shared/contract/segments';
 import { demoWorkspaceWithGoal } from '../../helpers/demoRunWorkspace';
 import { inflateScores } from '../../helpers/inflatedScores';
-import { startCli } from '../../helpers/runCli';
+import { runCli, startCli } from '../../helpers/runCli';
 
 let dir: string;
 let workspace: Workspace;
@@ -255,6 +255,67 @@ describe('export jobs in the app', () => {
     const outcome = await engine.jobs.wait(job.jobId);
     expect(outcome.status, outcome.message).toBe('succeeded');
     expect(outcome.exported).toEqual({ path: file, rows: segment.stats.customers });
+  });
+});
+
+describe('segments across runs of a goal', () => {
+  let engine: Engine;
+  let second: Run;
+  let earlier: Segment[];
+  let gone: Segment;
+  beforeAll(async () => {
+    earlier = await listSegments(workspace.db, run.runId);
+    // A definition that held on the first run but names a feature the new run will not have.
+    gone = await saveSegment(workspace.db, { runId: run.runId, name: 'Gone feature', definition: definition({ conditions: [{ field: 'a feature that is gone', op: 'gt', value: 1 }] }) });
+    workspace.close();
+    engine = new Engine({ stateDir: join(dir, 'state-runs') });
+    await engine.openWorkspace(path);
+    const job = await engine.startRun(run.instanceId);
+    const outcome = await engine.jobs.wait(job.jobId);
+    expect(outcome.status, outcome.message).toBe('succeeded');
+    const [newest] = await engine.runs(run.instanceId);
+    second = await engine.run(newest!.runId);
+  });
+  afterAll(async () => {
+    await engine.deleteSegment(gone.segmentId);
+    await engine.shutdown();
+    workspace = await Workspace.open(path);
+  });
+
+  it('exports a segment by name from the latest run of a retrained goal, applying the earlier run\'s definition to it', async () => {
+    expect(second.version).toBe(run.version + 1);
+    await engine.closeWorkspace();
+    const file = join(dir, 'latest-high.csv');
+    const cli = runCli(['export', '--workspace', path, '--run', 'latest', '--segment', 'export HIGH', '--format', 'csv', '--out', file, '--json']);
+    await engine.openWorkspace(path);
+    expect(cli.status, cli.stderr).toBe(0);
+    const printed = JSON.parse(cli.stdout.trim().split('\n').at(-1)!);
+    const high = second.buckets.find((bucket) => bucket.bucket === 'high')!.customers;
+    expect(printed).toMatchObject({ rows: high, run_id: second.runId, segment: 'Export high', segment_run_id: run.runId });
+    expect((await readBack(file, 'csv')).runId).toBe(second.runId);
+  });
+
+  it('lists the earlier run\'s segments on the new run and copies them, counted over the new run; one the new run cannot count stays behind with the reason', async () => {
+    expect(await engine.segments(second.runId)).toEqual([]);
+    const elsewhere = await engine.segmentsFromOtherRuns(second.runId);
+    const names = ['Gone feature', ...earlier.map((segment) => segment.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    expect(elsewhere.map((segment) => segment.name)).toEqual(names);
+    expect(elsewhere.every((segment) => segment.runId === run.runId && segment.runVersion === run.version)).toBe(true);
+
+    const carried = await engine.copySegmentsToRun(second.runId, elsewhere.map((segment) => segment.segmentId));
+    expect(carried.skipped).toEqual([{ segmentId: gone.segmentId, name: 'Gone feature', reason: expect.stringMatching(/a feature that is gone/) }]);
+    expect(carried.copied.map((segment) => segment.name).sort()).toEqual(names.filter((name) => name !== 'Gone feature').sort());
+    for (const copy of carried.copied) {
+      expect(copy.runId).toBe(second.runId);
+      expect(copy.stats).toEqual(await engine.segmentCount(second.runId, copy.definition));
+    }
+    // What is left elsewhere is the one that could not be copied; copying a name the run now has is refused.
+    expect((await engine.segmentsFromOtherRuns(second.runId)).map((segment) => segment.name)).toEqual(['Gone feature']);
+    const again = await engine.copySegmentsToRun(second.runId, [earlier[0]!.segmentId, carried.copied[0]!.segmentId]);
+    expect(again.copied).toEqual([]);
+    expect(again.skipped.map((skipped) => skipped.reason)).toEqual([expect.stringMatching(/already has a segment named/), 'It is already on this run.']);
+    // The first run keeps its own segments.
+    for (const segment of earlier) expect((await engine.segment(segment.segmentId)).runId).toBe(run.runId);
   });
 });
 
