@@ -5,7 +5,7 @@ import type { FieldInfo, FieldValues, GoalPreview, Instance, InstanceSummary } f
 import type { JobRef, JobSnapshot } from '../../shared/contract/jobs';
 import type { CustomerPage, FeatureDistribution, RunInsights, ScoreCard } from '../../shared/contract/insights';
 import type { Run, RunSummary } from '../../shared/contract/runs';
-import type { ExportFormat, ProfitCurve, Segment, SegmentCarryOver, SegmentComparison, SegmentDefinition, SegmentElsewhere, SegmentStats, SegmentSummary } from '../../shared/contract/segments';
+import type { ExportFormat, ProfitCurve, SavedSegment, Segment, SegmentCarryOver, SegmentComparison, SegmentDefinition, SegmentElsewhere, SegmentStats, SegmentSummary } from '../../shared/contract/segments';
 import type { InstanceConfig } from '../../shared/instanceConfig';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/contract/workspace';
 import { WorkbenchError } from '../../shared/errors';
@@ -317,11 +317,19 @@ export class Engine {
     return this.onResults(async (db) => segmentStats(db, await this.segmentCatalog(db, runId), definition));
   }
 
-  async segments(runId?: string): Promise<SegmentSummary[]> {
+  /** Every saved segment (of a run) with its figures; one that no longer compiles comes with its reason instead. */
+  async segments(runId?: string): Promise<SavedSegment[]> {
     return this.onResults(async (db) => {
-      const summaries: SegmentSummary[] = [];
-      for (const segment of await listSegments(db, runId)) summaries.push(await this.summarize(db, segment));
-      return summaries;
+      const saved: SavedSegment[] = [];
+      for (const segment of await listSegments(db, runId)) {
+        try {
+          saved.push({ ...(await this.summarize(db, segment)), problem: null });
+        } catch (error) {
+          if (!(error instanceof WorkbenchError)) throw error;
+          saved.push({ ...segment, stats: null, problem: error.message });
+        }
+      }
+      return saved;
     });
   }
 

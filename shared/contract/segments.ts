@@ -53,6 +53,13 @@ export type Segment = z.infer<typeof segmentSchema>;
 export const segmentSummarySchema = segmentSchema.extend({ stats: segmentStatsSchema });
 export type SegmentSummary = z.infer<typeof segmentSummarySchema>;
 
+/**
+ * A saved segment as the list shows it: with its figures, or, when its definition no longer holds over the run (a
+ * profile dataset renamed or removed since), without them and with the reason, so it can still be edited or deleted.
+ */
+export const savedSegmentSchema = segmentSchema.extend({ stats: segmentStatsSchema.nullable(), problem: z.string().nullable() });
+export type SavedSegment = z.infer<typeof savedSegmentSchema>;
+
 /** A segment saved on another run of the same goal, with that run's version. */
 export const segmentElsewhereSchema = segmentSchema.extend({ runVersion: z.number().int().positive() });
 export type SegmentElsewhere = z.infer<typeof segmentElsewhereSchema>;
@@ -147,7 +154,7 @@ export const segmentsMethods = {
   },
   'segments.list': {
     input: z.strictObject({ runId: runIdSchema.optional() }),
-    output: z.object({ segments: z.array(segmentSummarySchema) }),
+    output: z.object({ segments: z.array(savedSegmentSchema) }),
   },
   'segments.get': {
     input: z.strictObject({ segmentId: segmentIdSchema }),

@@ -49,7 +49,7 @@ async function highWithTopReason(runId: string): Promise<{ reason: string; defin
 /** A saved segment of the run by name, saved through the engine when an earlier test did not make it. */
 async function savedSegment(runId: string, name: string, value: SegmentDefinition): Promise<SegmentSummary> {
   const existing = (await session.engine.segments(runId)).find((segment) => segment.name === name);
-  return existing ?? session.engine.saveSegment({ runId, name, definition: value });
+  return existing ? session.engine.segment(existing.segmentId) : session.engine.saveSegment({ runId, name, definition: value });
 }
 
 async function openSegmentsPage(page: Page, runId: string): Promise<void> {
@@ -179,7 +179,7 @@ describe('Segments page, end to end in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(2);
     for (const segment of saved) {
       const row = page.locator(`[data-testid="segment-row"][data-segment-id="${segment.segmentId}"]`);
-      expect(await row.getByTestId('segment-customers').textContent()).toBe(formatCount(segment.stats.customers));
+      expect(await row.getByTestId('segment-customers').textContent()).toBe(formatCount(segment.stats!.customers));
     }
 
     // Compare them: the sizes are the engine's, both distributions and the factors are drawn, as shares of each segment.
@@ -359,7 +359,7 @@ describe('Segments page, end to end in Chromium', () => {
     await page.getByTestId('segments-notice').getByText(`Saved “${cutName}”`).waitFor();
     const cut = (await engine.segments(run.runId)).find((segment) => segment.name === cutName);
     expect(cut?.definition).toEqual({ match: 'all', conditions: [{ field: 'probability', op: 'gte', value: all.optimum.probabilityCutoff }] });
-    expect(cut?.stats.customers).toBe(all.optimum.targeted);
+    expect(cut?.stats?.customers).toBe(all.optimum.targeted);
 
     // Over the segment being built: segment A opened for editing, the cut added to its conditions.
     await section.getByLabel('Capacity (customers)').fill('');
@@ -491,13 +491,20 @@ describe('Segments page, end to end in Chromium', () => {
   it('offers the earlier run\'s segments on a retrained goal\'s new run and copies them, counted over the new run', async () => {
     const first = await trainedRun();
     const { engine } = session;
+    const profileField = (await engine.segmentFields(first.runId)).find((field) => field.name.startsWith('profile: '));
+    expect(profileField).toBeDefined();
+    const onProfile = await engine.saveSegment({ runId: first.runId, name: 'With a profile', definition: definition({ match: 'all', conditions: [{ field: profileField!.name, op: 'exists' }] }) });
     const job = await engine.startRun(first.instanceId);
     const outcome = await engine.jobs.wait(job.jobId);
     expect(outcome.status, outcome.message).toBe('succeeded');
     const [newest] = await engine.runs(first.instanceId);
     expect(newest!.version).toBe(first.version + 1);
+    // The profiles dataset goes: a segment on a profile attribute no longer holds over either run.
+    const profiles = (await engine.datasets()).find((dataset) => dataset.kind === 'profiles');
+    expect(await engine.deleteDataset(profiles!.id)).toBe(true);
     const elsewhere = await engine.segmentsFromOtherRuns(newest!.runId);
-    expect(elsewhere.length).toBeGreaterThan(1);
+    expect(elsewhere.length).toBeGreaterThan(2);
+    const copyable = elsewhere.filter((segment) => segment.segmentId !== onProfile.segmentId);
 
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
@@ -511,17 +518,40 @@ describe('Segments page, end to end in Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByTestId('segments-elsewhere-copy').click();
-    await page.getByTestId('segments-notice').getByText(`Copied ${elsewhere.length} segments to this run.`).waitFor();
-    await expect.poll(() => page.getByTestId('segment-row').count()).toBe(elsewhere.length);
-    await offer.waitFor({ state: 'detached' });
+    const notice = page.getByTestId('segments-notice');
+    await notice.getByText(`Copied ${copyable.length} segments to this run.`).waitFor();
+    expect(await notice.textContent()).toContain(`“With a profile” was not: `);
+    expect(await notice.textContent()).toContain(profileField!.name);
+    await expect.poll(() => page.getByTestId('segment-row').count()).toBe(copyable.length);
+    // What could not be copied is still offered, alone.
+    await expect.poll(() => offer.getAttribute('data-count')).toBe('1');
     const copied = await engine.segments(newest!.runId);
-    expect(copied.map((segment) => segment.name).sort()).toEqual(elsewhere.map((segment) => segment.name).sort());
+    expect(copied.map((segment) => segment.name).sort()).toEqual(copyable.map((segment) => segment.name).sort());
     for (const segment of copied) {
       expect(segment.stats).toEqual(await engine.segmentCount(newest!.runId, segment.definition));
       const row = page.locator(`[data-testid="segment-row"][data-segment-id="${segment.segmentId}"]`);
-      expect(await row.getByTestId('segment-customers').textContent()).toBe(formatCount(segment.stats.customers));
+      expect(await row.getByTestId('segment-customers').textContent()).toBe(formatCount(segment.stats!.customers));
     }
     await saveScreenshot(page, '60-segments-15-copied-to-new-run');
+
+    // On the first run, the segment that lost its profile attribute is listed with the reason, and can be deleted.
+    await page.getByTestId('run-picker').click();
+    await page.getByRole('option', { name: new RegExp(` · v${first.version} · `) }).click();
+    const broken = page.locator(`[data-testid="segment-row"][data-segment-id="${onProfile.segmentId}"]`);
+    await broken.waitFor();
+    expect(await broken.getAttribute('data-problem')).toBe('true');
+    expect(await broken.getByTestId('segment-customers').textContent()).toBe('—');
+    expect(await broken.getByTestId('segment-problem').textContent()).toContain(profileField!.name);
+    expect(await broken.getByTestId('segment-export').isDisabled()).toBe(true);
+    expect(await broken.getByTestId('segment-compare').isDisabled()).toBe(true);
+    await saveScreenshot(page, '60-segments-16-segment-that-no-longer-holds');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByTestId('theme-toggle').click();
+    await page.mouse.move(600, 5);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await broken.getByTestId('segment-delete').click();
+    await page.getByRole('dialog', { name: 'Delete the segment?' }).getByTestId('confirm-action').click();
+    await broken.waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -55,7 +55,7 @@ export function SegmentsFromOtherRuns({ runId, version, onCopied }: SegmentsFrom
         customers.
       </Text>
       {error ? (
-        <Text size="sm" c="red.9" role="alert" mb="xs">
+        <Text size="sm" c="var(--mantine-color-error)" role="alert" mb="xs">
           {error}
         </Text>
       ) : null}

@@ -2,7 +2,7 @@ import { preloadPlotly } from '../charts/Plot';
 import { Alert, Button, Card, Group, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { RunSummary } from '../../../shared/contract/runs';
-import { segmentNameSchema, type SegmentDefinition, type SegmentSummary } from '../../../shared/contract/segments';
+import { segmentNameSchema, type SavedSegment, type SegmentDefinition, type SegmentSummary } from '../../../shared/contract/segments';
 import { ConfirmModal } from '../components/ConfirmModal';
 import { NameModal } from '../components/NameModal';
 import { RunResultPage } from '../runs/RunResultPage';
@@ -62,7 +62,7 @@ function SegmentsWorkspace({ onOpenTrainPage }: { onOpenTrainPage(): void }) {
   );
 }
 
-type Dialog = { kind: 'rename' | 'clone' | 'delete'; segment: SegmentSummary } | { kind: 'export'; target: ExportTarget } | null;
+type Dialog = { kind: 'rename' | 'clone' | 'delete'; segment: SavedSegment } | { kind: 'export'; target: ExportTarget } | null;
 
 interface RunSegmentsProps {
   run: RunSummary;
@@ -90,8 +90,9 @@ function RunSegments({ run, builder, setBuilder }: RunSegmentsProps) {
     setNotice(null);
     setFocusBuilder((value) => value + 1);
   };
-  // Segments deleted meanwhile leave the comparison.
-  const known = new Set((segments ?? []).map((segment) => segment.segmentId));
+  // Only segments with figures can be compared; those deleted meanwhile leave the comparison.
+  const countable = (segments ?? []).filter((segment): segment is SavedSegment & SegmentSummary => segment.stats !== null);
+  const known = new Set(countable.map((segment) => segment.segmentId));
   const compared = segments === null ? compareIds : compareIds.filter((id) => known.has(id));
 
   const toggleCompare = (segmentId: string) =>
@@ -102,7 +103,7 @@ function RunSegments({ run, builder, setBuilder }: RunSegmentsProps) {
     setCompareIds(next.filter((id): id is string => typeof id === 'string'));
   };
 
-  const onAction = (action: SegmentAction, segment: SegmentSummary) => {
+  const onAction = (action: SegmentAction, segment: SavedSegment) => {
     if (action === 'edit') openBuilder({ runId: run.runId, segmentId: segment.segmentId, name: segment.name, definition: segment.definition });
     else if (action === 'export') setDialog({ kind: 'export', target: { runId: run.runId, segmentId: segment.segmentId, name: segment.name } });
     else setDialog({ kind: action, segment });
@@ -175,7 +176,7 @@ function RunSegments({ run, builder, setBuilder }: RunSegmentsProps) {
         />
       ) : null}
 
-      {segments && segments.length > 0 ? <CompareSection run={run} segments={segments} compareIds={compared} onPick={pickCompare} version={list.version} /> : null}
+      {countable.length > 0 ? <CompareSection run={run} segments={countable} compareIds={compared} onPick={pickCompare} version={list.version} /> : null}
 
       <ProfitSection run={run} building={builder ? { name: builder.name, definition: builder.definition } : null} onCreateCut={createCut} />
 

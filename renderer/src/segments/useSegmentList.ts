@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SegmentSummary } from '../../../shared/contract/segments';
+import type { SavedSegment } from '../../../shared/contract/segments';
 import { useWorkbench } from '../state/WorkbenchContext';
 
-type Loaded = { runId: string; version: number } & ({ segments: SegmentSummary[] } | { error: string });
+type Loaded = { runId: string; version: number } & ({ segments: SavedSegment[] } | { error: string });
 
 /** The saved segments of a run with their figures, read again after every change the page makes (`refresh`). */
 export function useSegmentList(runId: string) {
