@@ -25,7 +25,7 @@ import { nodeProcessLauncher, type ProcessLauncher } from './jobs/processLaunche
 import { runInWorker } from './jobs/runInWorker';
 import { customerPage, type CustomerPageRequest } from './insights/customerPage';
 import { featureDistribution } from './insights/featureDistribution';
-import { forgetRuns, loadedRun } from './insights/runCache';
+import { forgetRun, forgetRuns, loadedRun } from './insights/runCache';
 import { runInsights } from './insights/runInsights';
 import { scoreCard } from './insights/scoreCard';
 import { runPipeline } from './pipeline/runPipeline';
@@ -38,7 +38,7 @@ import { segmentFieldValues } from './segments/segmentFieldValues';
 import { segmentStats } from './segments/segmentQuery';
 import { copySegmentsToRun } from './segments/segmentCarryOver';
 import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment, segmentsOnOtherRuns } from './segments/segmentStore';
-import { getRun, listRuns } from './pipeline/runStore';
+import { deleteRun, getRun, listRuns } from './pipeline/runStore';
 import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
 import { Workspace } from './workspace/workspaceFile';
@@ -284,6 +284,18 @@ export class Engine {
 
   async run(runId: string): Promise<Run> {
     return this.onResults((db) => getRun(db, runId));
+  }
+
+  /** Deletes a run and its segments; refused while a job runs, since training or an export may be reading it. */
+  async deleteRun(runId: string): Promise<{ segments: number }> {
+    if (this.jobs.list().some((job) => job.status === 'running')) {
+      throw new WorkbenchError('conflict', 'A job is running in this workspace; wait for it to finish (or cancel it), then delete the run.', 'runId');
+    }
+    return this.onWorkspace(async ({ db }) => {
+      const deleted = await deleteRun(db, runId);
+      forgetRun(db, runId);
+      return deleted;
+    });
   }
 
   async runInsights(runId: string): Promise<RunInsights> {

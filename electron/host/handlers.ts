@@ -53,6 +53,7 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'runs.start': ({ instanceId }) => engine.startRun(instanceId),
     'runs.list': async ({ instanceId }) => ({ runs: await engine.runs(instanceId) }),
     'runs.get': ({ runId }) => engine.run(runId),
+    'runs.delete': async ({ runId }) => ({ deleted: true, ...(await engine.deleteRun(runId)) }),
     'runs.insights': ({ runId }) => engine.runInsights(runId),
     'runs.featureDistribution': ({ runId, key, bins }) => engine.featureDistribution(runId, key, bins),
     'runs.customers': ({ runId, ...request }) => engine.customers(runId, request),

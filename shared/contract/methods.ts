@@ -147,6 +147,11 @@ export const methods = {
     input: z.strictObject({ runId: runIdSchema }),
     output: runSchema,
   },
+  /** Deletes a run with its scores, features, timeline and segments; refused while a job is running. */
+  'runs.delete': {
+    input: z.strictObject({ runId: runIdSchema }),
+    output: z.object({ deleted: z.boolean(), segments: z.number().int().nonnegative() }),
+  },
   ...insightsMethods,
   ...segmentsMethods,
   'jobs.list': {

@@ -162,6 +162,55 @@ describe('Train page, end to end in Chromium', () => {
     await page.close();
   });
 
+  it('deletes a run after confirming: its details close, the history and the result pages lose it, its segments go', async () => {
+    await openDemo(session.engine);
+    const goalId = await backtestGoal(session.engine);
+    const { engine } = session;
+    while ((await engine.runs(goalId)).length < 2) {
+      const job = await engine.startRun(goalId);
+      expect((await engine.jobs.wait(job.jobId)).status).toBe('succeeded');
+    }
+    const [newest, older] = await engine.runs(goalId);
+    await engine.saveSegment({ runId: newest!.runId, name: 'Doomed', definition: { match: 'all', conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openAppPage(page, session, 'Train');
+    expect(await page.getByTestId('train-goal-select').inputValue()).toBe(GOAL);
+    const before = (await engine.runs(goalId)).length;
+    await expect.poll(() => historyRows(page)).toBe(before);
+
+    await page.getByRole('button', { name: `Details of run ${newest!.version}` }).click();
+    const details = page.locator(`[data-testid="run-details"][data-run-id="${newest!.runId}"][data-loading="false"]`);
+    await details.waitFor();
+    await details.getByTestId('run-delete').click();
+    const dialog = page.getByRole('dialog', { name: `Delete run ${newest!.version}?` });
+    await dialog.waitFor();
+    // Cancel has the focus: Enter alone keeps the run.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await engine.runs(goalId)).length).toBe(before);
+
+    await details.getByTestId('run-delete').click();
+    await dialog.getByTestId('confirm-action').click();
+    await page.getByTestId('run-deleted-notice').getByText(`Deleted run ${newest!.version} of “${GOAL}” and its segment.`).waitFor();
+    await details.waitFor({ state: 'detached' });
+    await expect.poll(() => historyRows(page)).toBe(before - 1);
+    expect(await page.locator(`[data-testid="run-history"] tbody tr[data-run-id="${newest!.runId}"]`).count()).toBe(0);
+    expect((await engine.runs(goalId)).map((run) => run.runId)).not.toContain(newest!.runId);
+    expect((await engine.segments()).filter((segment) => segment.runId === newest!.runId)).toEqual([]);
+    await saveScreenshot(page, 'train-07-run-deleted');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The result pages now show the newest remaining run.
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Insights', exact: true }).click();
+    const [remaining] = await engine.runs();
+    expect(remaining!.runId).not.toBe(newest!.runId);
+    await page.locator(`[data-testid="insights-page"][data-run-id="${remaining!.runId}"]`).waitFor({ timeout: 30_000 });
+    expect(older).toBeDefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows why a goal cannot be trained in an alert, and saves nothing', async () => {
     await openDemo(session.engine);
     // Only customers active in the day before the cutoff: too few reach the goal, so training is refused.

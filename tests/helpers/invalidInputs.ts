@@ -138,6 +138,10 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
     { input: { runId: 'run_a', name: 'A' }, field: 'definition' },
   ],
   'segments.rename': [{ input: { segmentId: 'seg_ab', name: '' }, field: 'name' }],
+  'runs.delete': [
+    { input: {}, field: 'runId' },
+    { input: { runId: 'run_../../etc' }, field: 'runId' },
+  ],
   'segments.fromOtherRuns': [{ input: {}, field: 'runId' }],
   'segments.copyToRun': [
     { input: { runId: 'run_abc', segmentIds: [] }, field: 'segmentIds' },

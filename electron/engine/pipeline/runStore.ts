@@ -53,15 +53,31 @@ export async function listRuns(db: Database, instanceId?: string): Promise<RunSu
 }
 
 export async function getRun(db: Database, runId: string): Promise<Run> {
-  const row = await db.one(`SELECT details FROM pwb.runs WHERE id = $1`, [runId]);
+  const row = await db.one(`SELECT details FROM pwb.runs WHERE id = $1 AND status <> 'deleted'`, [runId]);
   if (!row) throw new WorkbenchError('not_found', `No run ${runId} in this workspace.`, 'runId');
   return parseDetails(row['details']);
 }
 
 export async function loadRunModel(db: Database, runId: string): Promise<GbdtModel> {
-  const row = await db.one(`SELECT model FROM pwb.runs WHERE id = $1`, [runId]);
+  const row = await db.one(`SELECT model FROM pwb.runs WHERE id = $1 AND status <> 'deleted'`, [runId]);
   if (!row) throw new WorkbenchError('not_found', `No run ${runId} in this workspace.`, 'runId');
   return deserializeModel(String(row['model']));
+}
+
+/**
+ * Deletes a run: its tables, its model and its segments, in one transaction. The row stays, marked deleted and
+ * emptied of its model, so that the goal's version numbers keep counting up. Returns how many segments went with it.
+ */
+export async function deleteRun(db: Database, runId: string): Promise<{ segments: number }> {
+  await getRun(db, runId);
+  return db.transaction(async () => {
+    const tables = runTables(runId);
+    for (const table of [tables.scores, tables.features, tables.timeline]) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    const segments = await db.one(`SELECT count(*) AS n FROM pwb.segments WHERE run_id = $1`, [runId]);
+    await db.run(`DELETE FROM pwb.segments WHERE run_id = $1`, [runId]);
+    await db.run(`UPDATE pwb.runs SET status = 'deleted', model = NULL WHERE id = $1`, [runId]);
+    return { segments: Number(segments?.['n'] ?? 0) };
+  });
 }
 
 function parseDetails(value: unknown): Run {

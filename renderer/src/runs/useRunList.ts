@@ -1,18 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../../shared/contract/runs';
 import { useWorkbench } from '../state/WorkbenchContext';
+import { useRunsVersion } from './useRunsVersion';
 
 type Loaded = { after: string; workspace: string } & ({ runs: RunSummary[] } | { error: string });
 
-/** Every saved run of the open workspace, newest first; read again when a training job saves one. */
+/** Every saved run of the open workspace, newest first; read again when a run is saved or deleted. */
 export function useRunList() {
-  const { client, jobs, workspace } = useWorkbench();
+  const { client, workspace } = useWorkbench();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const workspacePath = workspace?.path ?? '';
-  const savedRuns = Object.values(jobs)
-    .filter((job) => job.kind === 'run' && job.status === 'succeeded')
-    .map((job) => job.runId ?? job.jobId)
-    .join(' ');
+  const savedRuns = useRunsVersion();
 
   useEffect(() => {
     if (!workspacePath) return;

@@ -37,6 +37,9 @@ interface WorkbenchState {
   /** A segment another page asked the Segments page to start from ("Create segment" on a bucket, a filter, a cut). */
   segmentDraft: SegmentDraft | null;
   draftSegment(draft: SegmentDraft | null): void;
+  /** Counts the runs deleted from this page, so run lists read again (a saved run announces itself as a job). */
+  runsDeleted: number;
+  noteRunDeleted(): void;
 }
 
 export interface SegmentDraft {
@@ -57,6 +60,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   // Kept with the workspace it was chosen in, so another workspace starts from its own newest run.
   const [chosenRun, setChosenRun] = useState<{ path: string; runId: string | null } | null>(null);
   const [segmentDraft, draftSegment] = useState<SegmentDraft | null>(null);
+  const [runsDeleted, setRunsDeleted] = useState(0);
+  const noteRunDeleted = useCallback(() => setRunsDeleted((count) => count + 1), []);
 
   const workspacePath = workspace?.path ?? null;
   const refreshDatasets = useCallback(async () => {
@@ -143,8 +148,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   const selectRun = useCallback((runId: string | null) => setChosenRun(workspacePath ? { path: workspacePath, runId } : null), [workspacePath]);
 
   const value = useMemo(
-    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun, segmentDraft, draftSegment }),
-    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun, segmentDraft],
+    () => ({ client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun, segmentDraft, draftSegment, runsDeleted, noteRunDeleted }),
+    [client, appInfo, workspace, datasets, jobs, loadError, trackJob, refreshJobs, refreshDatasets, selectedRunId, selectRun, segmentDraft, runsDeleted, noteRunDeleted],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -1,17 +1,25 @@
-import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import type { Run } from '../../../shared/contract/runs';
+import { ConfirmModal } from '../components/ConfirmModal';
 import { DiagnosticAlert } from '../components/DiagnosticAlert';
 import { Figure } from '../components/Figure';
 import { formatCount, formatPercent, formatTimestamp, formatUtcTime } from '../format';
 import { useRun } from '../runs/useRun';
+import { useWorkbench } from '../state/WorkbenchContext';
 import { BaselineTable } from './BaselineTable';
 import { BucketTable } from './BucketTable';
 import { MetricFigures } from './MetricFigures';
 import { TimingTable } from './TimingTable';
 
+interface RunDetailsProps {
+  runId: string;
+  /** After the run was deleted, with how many segments went with it. */
+  onDeleted(run: Run, segments: number): void;
+}
+
 /** One saved run: how well it validated, against what, how it did afterwards, its buckets, diagnostics and timings. */
-export function RunDetails({ runId }: { runId: string }) {
+export function RunDetails({ runId, onDeleted }: RunDetailsProps) {
   const { run, error } = useRun(runId);
   const ready = run !== null ? { run } : error !== null ? { error } : null;
   return (
@@ -33,7 +41,7 @@ export function RunDetails({ runId }: { runId: string }) {
           </Alert>
         </>
       ) : (
-        <RunView run={ready.run} />
+        <RunView run={ready.run} onDeleted={onDeleted} />
       )}
     </Card>
   );
@@ -50,14 +58,40 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function RunView({ run }: { run: Run }) {
+function RunView({ run, onDeleted }: { run: Run; onDeleted: RunDetailsProps['onDeleted'] }) {
   const { validation, realized, model } = run;
+  const { client, noteRunDeleted } = useWorkbench();
+  const [confirming, setConfirming] = useState(false);
   return (
     <Stack gap="lg">
       <div>
-        <Title order={2} size="h3" id="run-details-heading">
-          Run {run.version} of “{run.instanceName}”
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={2} size="h3" id="run-details-heading">
+            Run {run.version} of “{run.instanceName}”
+          </Title>
+          <Button variant="default" color="red" size="xs" onClick={() => setConfirming(true)} aria-label={`Delete run ${run.version} of “${run.instanceName}”`} data-testid="run-delete">
+            Delete run
+          </Button>
+        </Group>
+        {confirming ? (
+          <ConfirmModal
+            title={`Delete run ${run.version}?`}
+            confirmLabel="Delete run"
+            cancelLabel="Keep the run"
+            confirmTestId="confirm-action"
+            onConfirm={async () => {
+              const { segments } = await client.call('runs.delete', { runId: run.runId });
+              setConfirming(false);
+              noteRunDeleted();
+              onDeleted(run, segments);
+            }}
+            onClose={() => setConfirming(false)}
+          >
+            <Text>
+              Run {run.version} of “{run.instanceName}” goes from this workspace with its scores, factors and timelines, and the segments saved on it. Files already exported stay.
+            </Text>
+          </ConfirmModal>
+        ) : null}
         <Text size="sm" c="dimmed">
           Made {formatUtcTime(run.createdAt)}. Labels from the {run.windowDays} days after the training cutoff, {formatTimestamp(run.trainCutoff)}; customers scored as of {formatTimestamp(run.asOf)}.
         </Text>

@@ -22,6 +22,7 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
   const runJob = useRunJob();
   const history = useRunHistory(chosen?.id ?? null);
   const [selection, setSelection] = useState<{ goalId: string; runId: string } | null>(null);
+  const [deletedNotice, setDeletedNotice] = useState<string | null>(null);
 
   // A run of the chosen goal that this page started opens as soon as it is saved.
   const [openedRunId, setOpenedRunId] = useState<string | null>(null);
@@ -111,7 +112,20 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
         </Card>
       ) : null}
 
-      {selectedRunId ? <RunDetails runId={selectedRunId} /> : null}
+      {deletedNotice ? (
+        <Alert color="teal" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={() => setDeletedNotice(null)} data-testid="run-deleted-notice">
+          {deletedNotice}
+        </Alert>
+      ) : null}
+      {selectedRunId ? (
+        <RunDetails
+          runId={selectedRunId}
+          onDeleted={(run, segments) => {
+            setSelection(null);
+            setDeletedNotice(`Deleted run ${run.version} of “${run.instanceName}”${segments > 0 ? ` and its ${segments === 1 ? 'segment' : `${segments} segments`}` : ''}.`);
+          }}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -1,19 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../../shared/contract/runs';
 import { useWorkbench } from '../state/WorkbenchContext';
+import { useRunsVersion } from '../runs/useRunsVersion';
 
 /** What was read for a goal, and after which saved runs (so a newer save reads it again). */
 type Loaded = { goalId: string; after: string } & ({ runs: RunSummary[] } | { error: string });
 
-/** A goal's saved runs, newest first; read again whenever a training job saves a run. */
+/** A goal's saved runs, newest first; read again whenever a run is saved or deleted. */
 export function useRunHistory(goalId: string | null) {
-  const { client, jobs } = useWorkbench();
+  const { client } = useWorkbench();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  // Changes each time a training job finishes with a saved run (of any goal: the list is cheap to read).
-  const savedRuns = Object.values(jobs)
-    .filter((job) => job.kind === 'run' && job.status === 'succeeded')
-    .map((job) => job.runId ?? job.jobId)
-    .join(' ');
+  // Changes each time a run is saved or deleted (of any goal: the list is cheap to read).
+  const savedRuns = useRunsVersion();
 
   useEffect(() => {
     if (!goalId) return;
