@@ -1,13 +1,15 @@
-import type { MonthlyActivity } from '../../../shared/contract/datasets';
+import { z } from 'zod';
+import { monthlyActivitySchema, type MonthlyActivity } from '../../../shared/contract/datasets';
 import { WorkbenchError } from '../../../shared/errors';
 import type { Database } from '../sql/database';
 import { quoteIdentifier } from '../sql/quote';
 import { datasetTable, getDatasetTable, tableColumns } from './datasetCatalog';
 
-// Datasets never change after their import, so each one's activity is counted once per open database.
+// Datasets never change after their import, so each one's activity is counted once: kept in the catalog for later
+// openings, and in memory while the database is open.
 const counted = new WeakMap<object, Map<string, Promise<MonthlyActivity[]>>>();
 
-/** Events and active customers per calendar month of an events dataset (a full scan: counted once, then remembered). */
+/** Events and active customers per calendar month of an events dataset (a full scan: counted once, then kept). */
 export function monthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
   let datasets = counted.get(db.database);
   if (!datasets) {
@@ -24,7 +26,19 @@ export function monthlyActivity(db: Database, datasetId: string): Promise<Monthl
   return activity;
 }
 
+const keptActivitySchema = z.array(monthlyActivitySchema);
+
 async function countMonthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
+  const kept = await db.one(`SELECT CAST(monthly_activity AS VARCHAR) AS activity FROM pwb.datasets WHERE id = $1`, [datasetId]);
+  const parsed = typeof kept?.['activity'] === 'string' ? keptActivitySchema.safeParse(JSON.parse(kept['activity'])) : null;
+  if (parsed?.success) return parsed.data;
+  const activity = await scanMonthlyActivity(db, datasetId);
+  // Keeping it is an optimisation: a workspace that cannot take the write still shows the counts.
+  await db.run(`UPDATE pwb.datasets SET monthly_activity = $2::JSON WHERE id = $1`, [datasetId, JSON.stringify(activity)]).catch(() => undefined);
+  return activity;
+}
+
+async function scanMonthlyActivity(db: Database, datasetId: string): Promise<MonthlyActivity[]> {
   const dataset = await getDatasetTable(db, datasetId);
   if (!dataset) throw new WorkbenchError('not_found', `No dataset ${datasetId} in this workspace.`, 'datasetId');
   if (dataset.timeColumn === null) {

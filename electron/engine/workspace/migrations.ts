@@ -74,6 +74,13 @@ export const catalogMigrations: readonly Migration[] = [
       await db.run(`UPDATE pwb.segments SET updated_at = created_at`);
     },
   },
+  {
+    version: 4,
+    description: 'datasets keep their monthly activity once counted',
+    async apply(db) {
+      await db.run(`ALTER TABLE pwb.datasets ADD COLUMN monthly_activity JSON`);
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

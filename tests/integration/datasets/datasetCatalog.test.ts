@@ -8,8 +8,8 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const tempDir = useTempDirs();
 
-async function workspaceWithEvents(): Promise<Workspace> {
-  const workspace = await Workspace.create(join(tempDir(), 'catalog.pwb'), 'Catalog');
+async function workspaceWithEvents(path = join(tempDir(), 'catalog.pwb')): Promise<Workspace> {
+  const workspace = await Workspace.create(path, 'Catalog');
   // Column names with quotes, dots and SQL in them must survive the one quoting function.
   await workspace.db.run(`CREATE TABLE ${datasetTable('events')} ("client ""id""" VARCHAR, "when; DROP TABLE x" TIMESTAMP, "a.b" DOUBLE)`);
   await workspace.db.run(
@@ -41,6 +41,30 @@ describe('dataset catalog', () => {
       ]);
     } finally {
       workspace.close();
+    }
+  });
+
+  it('keeps a dataset\'s monthly activity in the workspace, so a later opening reads it without counting again', async () => {
+    const path = join(tempDir(), 'catalog.pwb');
+    const workspace = await workspaceWithEvents(path);
+    let datasetId: string;
+    try {
+      const summary = await registerDataset(workspace.db, { name: 'Kept', kind: 'events', tableName: 'events', idColumn: 'client "id"', timeColumn: 'when; DROP TABLE x', eventTypeColumn: null, source: null });
+      datasetId = summary.id;
+      expect(await monthlyActivity(workspace.db, datasetId)).toHaveLength(2);
+      // Datasets never change after import; changing the table behind the catalog's back shows where the answer comes from.
+      await workspace.db.run(`DELETE FROM ${datasetTable('events')}`);
+    } finally {
+      workspace.close();
+    }
+    const reopened = await Workspace.open(path);
+    try {
+      expect(await monthlyActivity(reopened.db, datasetId)).toEqual([
+        { month: '2025-01', events: 3, customers: 2 },
+        { month: '2025-03', events: 1, customers: 1 },
+      ]);
+    } finally {
+      reopened.close();
     }
   });
 
