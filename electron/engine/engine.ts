@@ -38,7 +38,7 @@ import { segmentFieldValues } from './segments/segmentFieldValues';
 import { segmentStats } from './segments/segmentQuery';
 import { copySegmentsToRun } from './segments/segmentCarryOver';
 import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment, segmentsOnOtherRuns } from './segments/segmentStore';
-import { deleteRun, getRun, listRuns } from './pipeline/runStore';
+import { deleteRun, getRun, listRuns, renameRunDatasetReferences } from './pipeline/runStore';
 import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
 import { Workspace } from './workspace/workspaceFile';
@@ -150,13 +150,16 @@ export class Engine {
     return this.onWorkspace(({ db }) => getQualityReport(db, datasetId));
   }
 
-  /** Saved instances that name the dataset are updated to the new name. */
+  /** Saved instances and runs that name the dataset are updated to the new name. */
   async renameDataset(datasetId: string, name: string): Promise<DatasetSummary> {
     return this.onWorkspace(async ({ db }) => {
       const before = await getDataset(db, datasetId);
       const renamed = await renameDataset(db, datasetId, name);
+      if (before && before.name !== renamed.name) {
+        await renameDatasetReferences(db, before.name, renamed.name);
+        await renameRunDatasetReferences(db, before.name, renamed.name);
+      }
       this.forgetRunCaches();
-      if (before && before.name !== renamed.name) await renameDatasetReferences(db, before.name, renamed.name);
       return renamed;
     });
   }

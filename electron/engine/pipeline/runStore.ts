@@ -65,6 +65,24 @@ export async function loadRunModel(db: Database, runId: string): Promise<GbdtMod
 }
 
 /**
+ * Runs name the datasets they were trained on, as goals do; when a dataset is renamed, the runs that named it follow,
+ * so their score cards and segments keep the profile attributes. Returns how many runs changed.
+ */
+export async function renameRunDatasetReferences(db: Database, oldName: string, newName: string): Promise<number> {
+  const same = (reference: string | null) => reference !== null && reference.toLowerCase() === oldName.toLowerCase();
+  const rows = await db.all(`SELECT id, details FROM pwb.runs WHERE status <> 'deleted'`);
+  let changed = 0;
+  for (const row of rows) {
+    const run = parseDetails(row['details']);
+    if (!same(run.config.events) && !same(run.config.profiles)) continue;
+    const config = { ...run.config, events: same(run.config.events) ? newName : run.config.events, profiles: same(run.config.profiles) ? newName : run.config.profiles };
+    await db.run(`UPDATE pwb.runs SET config = $2::JSON, details = $3::JSON WHERE id = $1`, [run.runId, JSON.stringify(config), JSON.stringify({ ...run, config })]);
+    changed += 1;
+  }
+  return changed;
+}
+
+/**
  * Deletes a run: its tables, its model and its segments, in one transaction. The row stays, marked deleted and
  * emptied of its model, so that the goal's version numbers keep counting up. Returns how many segments went with it.
  */

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { segmentDefinitionSchema } from '../../../shared/contract/segments';
+import { Engine } from '../../../electron/engine/engine';
+import { demoWorkspaceWithGoal } from '../../helpers/demoRunWorkspace';
+
+let dir: string;
+let engine: Engine;
+let instanceId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pwb-run-rename-'));
+  const demo = await demoWorkspaceWithGoal(dir);
+  instanceId = demo.instance.id;
+  engine = new Engine({ stateDir: join(dir, 'state') });
+  await engine.openWorkspace(demo.path);
+});
+afterAll(async () => {
+  await engine?.shutdown();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a run after its profiles dataset is renamed', () => {
+  it('follows the new name: its score cards keep the profile and its segments on profile attributes keep counting', async () => {
+    const job = await engine.startRun(instanceId);
+    expect((await engine.jobs.wait(job.jobId)).status).toBe('succeeded');
+    const [summary] = await engine.runs(instanceId);
+    const run = await engine.run(summary!.runId);
+    const profiles = (await engine.datasets()).find((dataset) => dataset.kind === 'profiles')!;
+    expect(run.config.profiles?.toLowerCase()).toBe(profiles.name.toLowerCase());
+    const field = (await engine.segmentFields(run.runId)).find((candidate) => candidate.name.startsWith('profile: '))!;
+    const onProfile = await engine.saveSegment({ runId: run.runId, name: 'Has a profile value', definition: segmentDefinitionSchema.parse({ conditions: [{ field: field.name, op: 'exists' }] }) });
+    expect(onProfile.stats.customers).toBeGreaterThan(0);
+    const { rows } = await engine.customers(run.runId, { filter: { buckets: [], minProbability: 0, maxProbability: 1, search: '' }, sort: { column: 'probability', descending: true }, offset: 0, limit: 1 });
+    const card = await engine.scoreCard(run.runId, rows[0]!.customer);
+    expect(card.profile.length).toBeGreaterThan(0);
+
+    await engine.renameDataset(profiles.id, 'Customer profiles, renamed');
+
+    expect((await engine.run(run.runId)).config.profiles).toBe('Customer profiles, renamed');
+    expect((await engine.segmentFields(run.runId)).map((candidate) => candidate.name)).toContain(field.name);
+    const [listed] = await engine.segments(run.runId);
+    expect(listed).toMatchObject({ segmentId: onProfile.segmentId, problem: null, stats: onProfile.stats });
+    expect((await engine.scoreCard(run.runId, rows[0]!.customer)).profile).toEqual(card.profile);
+  });
+});
