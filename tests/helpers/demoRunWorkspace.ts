@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { Engine } from '../../electron/engine/engine';
 import { buildDemoWorkspace } from '../../electron/engine/demoWorkspace';
 import { listDatasets } from '../../electron/engine/datasets/datasetCatalog';
 import { instancePreset } from '../../electron/engine/instances/presets';
@@ -22,4 +26,27 @@ export async function demoWorkspaceWithGoal(dir: string): Promise<{ path: string
   } finally {
     workspace.close();
   }
+}
+
+export interface DemoEngine {
+  dir: string;
+  engine: Engine;
+  instance: Instance;
+}
+
+/** For one test file: an engine with the generated demo (and its conversion goal) open, removed after the file. */
+export function useDemoEngine(prefix: string): DemoEngine {
+  const session = {} as DemoEngine;
+  beforeAll(async () => {
+    session.dir = mkdtempSync(join(tmpdir(), prefix));
+    const demo = await demoWorkspaceWithGoal(session.dir);
+    session.instance = demo.instance;
+    session.engine = new Engine({ stateDir: join(session.dir, 'state') });
+    await session.engine.openWorkspace(demo.path);
+  });
+  afterAll(async () => {
+    await session.engine?.shutdown();
+    if (session.dir) rmSync(session.dir, { recursive: true, force: true });
+  });
+  return session;
 }

@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Instance } from '../../../shared/contract/instances';
+import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../shared/contract/runs';
 import { segmentDefinitionSchema } from '../../../shared/contract/segments';
-import { Engine } from '../../../electron/engine/engine';
 import { RUNS_SCHEMA } from '../../../electron/engine/pipeline/runStore';
-import { demoWorkspaceWithGoal } from '../../helpers/demoRunWorkspace';
+import { useDemoEngine } from '../../helpers/demoRunWorkspace';
 
-let dir: string;
-let instance: Instance;
-let engine: Engine;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pwb-delete-run-'));
-  const demo = await demoWorkspaceWithGoal(dir);
-  instance = demo.instance;
-  engine = new Engine({ stateDir: join(dir, 'state') });
-  await engine.openWorkspace(demo.path);
-});
-afterAll(async () => {
-  await engine?.shutdown();
-  rmSync(dir, { recursive: true, force: true });
-});
+const session = useDemoEngine('pwb-delete-run-');
 
 async function trained(): Promise<Run> {
+  const { engine, instance } = session;
   const job = await engine.startRun(instance.id);
   const outcome = await engine.jobs.wait(job.jobId);
   if (outcome.status !== 'succeeded') throw new Error(`training failed: ${outcome.message}`);
@@ -35,12 +17,13 @@ async function trained(): Promise<Run> {
 
 /** The run tables the workspace holds for a run, read from DuckDB's own catalog. */
 async function tablesOf(runId: string): Promise<string[]> {
-  const rows = await engine.requireWorkspace().db.all(`SELECT table_name FROM duckdb_tables() WHERE schema_name = $1 AND table_name LIKE $2 ORDER BY 1`, [RUNS_SCHEMA, `%${runId}`]);
+  const rows = await session.engine.requireWorkspace().db.all(`SELECT table_name FROM duckdb_tables() WHERE schema_name = $1 AND table_name LIKE $2 ORDER BY 1`, [RUNS_SCHEMA, `%${runId}`]);
   return rows.map((row) => String(row['table_name']));
 }
 
 describe('deleting a run', () => {
   it('drops its tables and segments, keeps the other runs, and the next run takes a new version number', async () => {
+    const { engine, instance } = session;
     const first = await trained();
     const second = await trained();
     const high = segmentDefinitionSchema.parse({ conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] });
@@ -68,6 +51,7 @@ describe('deleting a run', () => {
   });
 
   it('is refused while a job runs, and the run stays', async () => {
+    const { engine, instance } = session;
     const [newest] = await engine.runs(instance.id);
     const job = await engine.startRun(instance.id);
     await expect(engine.deleteRun(newest!.runId)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/job is running/) });

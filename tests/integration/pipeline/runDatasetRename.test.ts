@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { segmentDefinitionSchema } from '../../../shared/contract/segments';
-import { Engine } from '../../../electron/engine/engine';
-import { demoWorkspaceWithGoal } from '../../helpers/demoRunWorkspace';
+import { useDemoEngine } from '../../helpers/demoRunWorkspace';
 
-let dir: string;
-let engine: Engine;
-let instanceId: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pwb-run-rename-'));
-  const demo = await demoWorkspaceWithGoal(dir);
-  instanceId = demo.instance.id;
-  engine = new Engine({ stateDir: join(dir, 'state') });
-  await engine.openWorkspace(demo.path);
-});
-afterAll(async () => {
-  await engine?.shutdown();
-  rmSync(dir, { recursive: true, force: true });
-});
+const session = useDemoEngine('pwb-run-rename-');
 
 describe('a run after its profiles dataset is renamed', () => {
   it('follows the new name: its score cards keep the profile and its segments on profile attributes keep counting', async () => {
-    const job = await engine.startRun(instanceId);
+    const { engine, instance } = session;
+    const job = await engine.startRun(instance.id);
     expect((await engine.jobs.wait(job.jobId)).status).toBe('succeeded');
-    const [summary] = await engine.runs(instanceId);
+    const [summary] = await engine.runs(instance.id);
     const run = await engine.run(summary!.runId);
     const profiles = (await engine.datasets()).find((dataset) => dataset.kind === 'profiles')!;
     expect(run.config.profiles?.toLowerCase()).toBe(profiles.name.toLowerCase());
