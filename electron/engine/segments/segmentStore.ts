@@ -5,8 +5,9 @@ import type { Database, Row } from '../sql/database';
 
 /** Saved segments live in the workspace catalog (pwb.segments), each over one run; names are unique per run. */
 
-const SELECT_SEGMENT = `SELECT id, run_id, name, CAST(definition AS VARCHAR) AS definition,
-  strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, strftime(coalesce(updated_at, created_at), '%Y-%m-%dT%H:%M:%S') AS updated_at FROM pwb.segments`;
+const SEGMENT_COLUMNS = `id, run_id, name, CAST(definition AS VARCHAR) AS definition,
+  strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, strftime(coalesce(updated_at, created_at), '%Y-%m-%dT%H:%M:%S') AS updated_at`;
+const SELECT_SEGMENT = `SELECT ${SEGMENT_COLUMNS} FROM pwb.segments`;
 
 export function newSegmentId(): string {
   return `seg_${randomBytes(6).toString('hex')}`;
@@ -52,9 +53,7 @@ export async function segmentsOnOtherRuns(db: Database, runId: string): Promise<
         WHERE r.instance_id = (SELECT instance_id FROM this_run) AND s.run_id <> $1
           AND lower(s.name) NOT IN (SELECT lower(name) FROM pwb.segments WHERE run_id = $1)
       )
-    SELECT id, run_id, name, CAST(definition AS VARCHAR) AS definition, run_version,
-      strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, strftime(coalesce(updated_at, created_at), '%Y-%m-%dT%H:%M:%S') AS updated_at
-    FROM candidates WHERE newest = 1 ORDER BY lower(name), id`,
+    SELECT ${SEGMENT_COLUMNS}, run_version FROM candidates WHERE newest = 1 ORDER BY lower(name), id`,
     [runId],
   );
   return rows.map((row) => ({ ...toSegment(row), runVersion: Number(row['run_version']) }));

@@ -31,7 +31,8 @@ export function SegmentsFromOtherRuns({ runId, version, onCopied }: SegmentsFrom
     };
   }, [client, runId, key]);
 
-  const segments = loaded?.key === key ? loaded.segments : (loaded?.segments ?? []);
+  // While a re-read after a change is on its way, the last list stays (the page remounts this for another run).
+  const segments = loaded?.segments ?? [];
   if (segments.length === 0) return null;
   const versions = [...new Set(segments.map((segment) => segment.runVersion))].sort((a, b) => b - a);
 
