@@ -41,6 +41,8 @@ export class JobManager {
     const context: JobContext = {
       signal: controller.signal,
       progress: (fraction, message, phase) => {
+        // A late report (from work still winding down after Cancel) must not follow the job's finish.
+        if (controller.signal.aborted || snapshot.status !== 'running') return;
         snapshot.fraction = Math.min(1, Math.max(0, fraction));
         snapshot.message = message;
         if (phase !== undefined) snapshot.phase = phase;

@@ -28,6 +28,8 @@ export function runInWorker(launch: ProcessLauncher, task: WorkerTask, job: Pick
     job.signal.addEventListener('abort', onAbort);
 
     worker.onMessage((raw) => {
+      // Messages the worker sent before it was killed still arrive; a settled task has nothing more to say.
+      if (settled) return;
       const parsed = workerMessageSchema.safeParse(raw);
       if (!parsed.success) return;
       const message = parsed.data;

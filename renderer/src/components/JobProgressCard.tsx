@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Progress, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useWorkbench, type JobView } from '../state/WorkbenchContext';
+import type { JobView } from '../state/jobViews';
+import { useWorkbench } from '../state/WorkbenchContext';
 
 interface JobProgressCardProps {
   job: JobView;

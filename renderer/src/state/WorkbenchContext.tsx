@@ -1,31 +1,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkbenchClient } from '../../../shared/contract/client';
 import type { DatasetSummary } from '../../../shared/contract/datasets';
-import type { EventPayload } from '../../../shared/contract/events';
 import type { MethodOutput } from '../../../shared/contract/methods';
 import type { SegmentDefinitionInput } from '../../../shared/contract/segments';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
+import { withJobFinished, withJobProgress, withListedJobs, withStartedJob, type JobView, type JobViews } from './jobViews';
 
 export type AppInfo = MethodOutput<'app.info'>;
-export type JobView = EventPayload<'job.progress'> & {
-  status: 'running' | 'succeeded' | 'failed' | 'cancelled';
-  error?: string;
-  /** The input field a failed job's error is about, such as `mapping.idColumn`. */
-  errorField?: string;
-  /** The dataset a finished import made. */
-  datasetId?: string;
-  /** The run a finished training job saved. */
-  runId?: string;
-  /** The file a finished export wrote. */
-  exported?: { path: string; rows: number };
-};
 
 interface WorkbenchState {
   client: WorkbenchClient;
   appInfo: AppInfo | null;
   workspace: WorkspaceInfo | null;
   datasets: DatasetSummary[] | null;
-  jobs: Record<string, JobView>;
+  jobs: JobViews;
   loadError: string | null;
   trackJob(jobId: string, kind: JobView['kind']): void;
   /** Asks the engine which jobs are running and adds the ones not known yet (started before a reload, or elsewhere). */
@@ -55,7 +43,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   // Datasets are kept with the workspace they were read from, so a switch never shows the old list.
   const [loadedDatasets, setLoadedDatasets] = useState<{ path: string; list: DatasetSummary[] } | null>(null);
-  const [jobs, setJobs] = useState<Record<string, JobView>>({});
+  const [jobs, setJobs] = useState<JobViews>({});
   const [loadError, setLoadError] = useState<string | null>(null);
   // Kept with the workspace it was chosen in, so another workspace starts from its own newest run.
   const [chosenRun, setChosenRun] = useState<{ path: string; runId: string | null } | null>(null);
@@ -78,14 +66,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
   const refreshJobs = useCallback(
     () =>
       client.call('jobs.list', {}).then(
-        ({ jobs: listed }) =>
-          setJobs((current) => {
-            const next = { ...current };
-            for (const job of listed) {
-              if (job.status === 'running' && !next[job.jobId]) next[job.jobId] = { jobId: job.jobId, kind: job.kind, fraction: job.fraction, message: job.message, ...(job.phase === undefined ? {} : { phase: job.phase }), status: 'running' };
-            }
-            return next;
-          }),
+        ({ jobs: listed }) => setJobs((current) => withListedJobs(current, listed)),
         () => undefined,
       ),
     [client],
@@ -102,29 +83,8 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
     // Jobs started before this page loaded (a reload mid-way) keep showing their progress.
     void refreshJobs();
     const offWorkspace = client.on('workspace.changed', ({ workspace: next }) => setWorkspace(next));
-    const offProgress = client.on('job.progress', (progress) =>
-      setJobs((current) => ({ ...current, [progress.jobId]: { ...progress, status: 'running' } })),
-    );
-    const offFinished = client.on('job.finished', (finished) =>
-      setJobs((current) => {
-        const previous = current[finished.jobId];
-        return {
-          ...current,
-          [finished.jobId]: {
-            jobId: finished.jobId,
-            kind: finished.kind,
-            fraction: finished.status === 'succeeded' ? 1 : (previous?.fraction ?? 0),
-            message: finished.error?.message ?? 'Done',
-            status: finished.status,
-            ...(finished.error ? { error: finished.error.message } : {}),
-            ...(finished.error?.field ? { errorField: finished.error.field } : {}),
-            ...(finished.datasetId ? { datasetId: finished.datasetId } : {}),
-            ...(finished.runId ? { runId: finished.runId } : {}),
-            ...(finished.exported ? { exported: finished.exported } : {}),
-          },
-        };
-      }),
-    );
+    const offProgress = client.on('job.progress', (progress) => setJobs((current) => withJobProgress(current, progress)));
+    const offFinished = client.on('job.finished', (finished) => setJobs((current) => withJobFinished(current, finished)));
     return () => {
       offWorkspace();
       offProgress();
@@ -140,9 +100,7 @@ export function WorkbenchProvider({ client, children }: { client: WorkbenchClien
     );
   }, [client, workspacePath]);
 
-  const trackJob = useCallback((jobId: string, kind: JobView['kind']) => {
-    setJobs((current) => (current[jobId] ? current : { ...current, [jobId]: { jobId, kind, fraction: 0, message: 'Starting', status: 'running' } }));
-  }, []);
+  const trackJob = useCallback((jobId: string, kind: JobView['kind']) => setJobs((current) => withStartedJob(current, jobId, kind)), []);
 
   const selectedRunId = chosenRun && chosenRun.path === workspacePath ? chosenRun.runId : null;
   const selectRun = useCallback((runId: string | null) => setChosenRun(workspacePath ? { path: workspacePath, runId } : null), [workspacePath]);

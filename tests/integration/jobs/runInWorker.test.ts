@@ -79,4 +79,15 @@ describe('running a task in a worker process', () => {
     await expect.poll(() => isAlive(pids[0]!), { timeout: 1000, interval: 20 }).toBe(false);
     expect(performance.now() - cancelledAt).toBeLessThan(1000);
   });
+
+  it('relays none of the reports still in flight when the worker is killed', async () => {
+    const { job, controller, progress } = jobContext();
+    const running = runInWorker(scriptedLauncher('flood'), { kind: 'demo', path: '/unused' }, job);
+    await expect.poll(() => progress.length).toBeGreaterThan(1000);
+    controller.abort();
+    const relayedAtCancel = progress.length;
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(progress.length).toBe(relayedAtCancel);
+  });
 });

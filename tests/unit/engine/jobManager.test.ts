@@ -67,6 +67,21 @@ describe('job manager', () => {
     expect(finished(seen)).toEqual([expect.objectContaining({ jobId, status: 'succeeded', datasetId: 'ds_abc123' })]);
   });
 
+  it('reports no progress after Cancel, even from work still winding down', async () => {
+    const { jobs, seen } = setup();
+    let reportLate: (() => void) | undefined;
+    const { jobId } = jobs.start('demo', async (job) => {
+      reportLate = () => job.progress(0.9, 'late report');
+      await new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    });
+    jobs.cancel(jobId);
+    await jobs.wait(jobId);
+    reportLate?.();
+    expect(seen.at(-1)).toMatchObject({ event: 'job.finished', payload: { jobId, status: 'cancelled' } });
+    expect(seen.some((message) => message.event === 'job.progress' && message.payload.message === 'late report')).toBe(false);
+    expect(jobs.list().find((job) => job.jobId === jobId)).toMatchObject({ status: 'cancelled', message: 'Cancelled.' });
+  });
+
   it('throttles a flood of progress reports', async () => {
     const { jobs, seen } = setup();
     const { jobId } = jobs.start('demo', async (job) => {

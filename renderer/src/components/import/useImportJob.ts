@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportMapping, ImportSource } from '../../../../shared/contract/imports';
-import { useWorkbench, type JobView } from '../../state/WorkbenchContext';
+import type { JobView } from '../../state/jobViews';
+import { useWorkbench } from '../../state/WorkbenchContext';
 
 export interface ImportJob {
   /** The latest import started here, as its events describe it. */
