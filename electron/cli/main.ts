@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { previewCommand } from './commands/preview';
 import { runCommand } from './commands/run';
+import { runsCommand } from './commands/runs';
 import { serveCommand } from './commands/serve';
 import { CliUsageError, type Command } from './command';
 
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   preview: previewCommand,
   run: runCommand,
+  runs: runsCommand,
   export: exportCommand,
 };
 

@@ -102,4 +102,36 @@ describe('pwb run on the retail data (orders in the 90 days after 2011-09-01, ev
     expect(JSON.parse(missing.stdout).error.message).toMatch(/no segment "Nope".*"High bucket"/);
     expect(runCli(['export', '--workspace', path, '--run', 'latest', '--format', 'xlsx', '--out', join(dir, 'x.xlsx')]).status).toBe(2);
   });
+
+  it('lists the runs newest first with pwb runs, and deletes one with its segments', () => {
+    const listed = runCli(['runs', '--workspace', path, '--json']);
+    expect(listed.status, listed.stderr).toBe(0);
+    const { runs } = JSON.parse(listed.stdout);
+    expect(runs.map((run: { goal: string; version: number }) => [run.goal, run.version])).toEqual([
+      ['Orders in the next 90 days', 2],
+      ['Orders in the next 90 days', 1],
+    ]);
+    const [latest, first] = runs;
+    expect(latest).toMatchObject({ as_of: '2011-09-01T00:00:00', segments: 1, propensity: 'conversion' });
+    expect(latest.realized_auc).toBeGreaterThanOrEqual(GOAL_AUC);
+    expect(first.segments).toBe(0);
+    const table = runCli(['runs', '--workspace', path, '--goal', 'ORDERS IN THE NEXT 90 DAYS']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^RUN +GOAL +VERSION +AS OF +SCORED +VALIDATION AUC +REALIZED AUC +SEGMENTS +SAVED$/);
+    expect(table.stdout).toContain(`${latest.run_id}  Orders in the next 90 days  v2`);
+    const otherGoal = runCli(['runs', '--workspace', path, '--goal', 'Churn', '--json']);
+    expect(otherGoal.status).toBe(1);
+    expect(JSON.parse(otherGoal.stdout).error.message).toMatch(/No run of a goal named "Churn".*"Orders in the next 90 days"/);
+
+    expect(runCli(['runs', '--workspace', path, '--delete', 'latest']).status).toBe(2);
+    const deleted = runCli(['runs', '--workspace', path, '--delete', latest.run_id, '--json']);
+    expect(deleted.status, deleted.stderr).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toEqual({ deleted: latest.run_id, segments: 1 });
+    const after = JSON.parse(runCli(['runs', '--workspace', path, '--json']).stdout);
+    expect(after.runs.map((run: { run_id: string }) => run.run_id)).toEqual([first.run_id]);
+    const again = runCli(['runs', '--workspace', path, '--delete', latest.run_id, '--json']);
+    expect(again.status).toBe(1);
+    expect(JSON.parse(again.stdout).error.message).toBe(`No run ${latest.run_id} in this workspace.`);
+    const exported = runCli(['export', '--workspace', path, '--run', 'latest', '--format', 'csv', '--out', join(dir, 'after-delete.csv'), '--json']);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ run_id: first.run_id, rows: first.scored });
+  });
 });
