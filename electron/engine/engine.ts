@@ -38,7 +38,7 @@ import { segmentFieldValues } from './segments/segmentFieldValues';
 import { segmentStats } from './segments/segmentQuery';
 import { copySegmentsToRun } from './segments/segmentCarryOver';
 import { cloneSegment, deleteSegment, getSegment, listSegments, renameSegment, saveSegment, segmentsOnOtherRuns } from './segments/segmentStore';
-import { deleteRun, getRun, listRuns, renameRunDatasetReferences } from './pipeline/runStore';
+import { deleteRun, dropRunsOfInstance, getRun, listRuns, renameRunDatasetReferences } from './pipeline/runStore';
 import type { Database } from './sql/database';
 import { RecentWorkspaces } from './workspace/recentWorkspaces';
 import { Workspace } from './workspace/workspaceFile';
@@ -192,8 +192,20 @@ export class Engine {
     return this.onWorkspace(({ db }) => cloneInstance(db, instanceId, name));
   }
 
-  async deleteInstance(instanceId: string): Promise<boolean> {
-    return this.onWorkspace(({ db }) => deleteInstance(db, instanceId));
+  /**
+   * Deletes a goal; with `deleteRuns`, its runs and their segments too, in the same transaction (refused while a job
+   * runs, as deleting one run is). Without, its runs stay and keep working under the goal's name.
+   */
+  async deleteInstance(instanceId: string, deleteRuns = false): Promise<{ deleted: boolean; runs: number; segments: number }> {
+    if (deleteRuns) this.refuseWhileJobRuns('delete its runs', 'deleteRuns');
+    return this.onWorkspace(async ({ db }) => {
+      const outcome = await db.transaction(async () => {
+        const dropped = deleteRuns ? await dropRunsOfInstance(db, instanceId) : { runIds: [], segments: 0 };
+        return { deleted: await deleteInstance(db, instanceId), ...dropped };
+      });
+      for (const runId of outcome.runIds) forgetRun(db, runId);
+      return { deleted: outcome.deleted, runs: outcome.runIds.length, segments: outcome.segments };
+    });
   }
 
   async instancePreset(kind: 'conversion' | 'churn', datasetId: string, windowDays: number): Promise<InstanceConfig> {
@@ -291,14 +303,19 @@ export class Engine {
 
   /** Deletes a run and its segments; refused while a job runs, since training or an export may be reading it. */
   async deleteRun(runId: string): Promise<{ segments: number }> {
-    if (this.jobs.list().some((job) => job.status === 'running')) {
-      throw new WorkbenchError('conflict', 'A job is running in this workspace; wait for it to finish (or cancel it), then delete the run.', 'runId');
-    }
+    this.refuseWhileJobRuns('delete the run', 'runId');
     return this.onWorkspace(async ({ db }) => {
       const deleted = await deleteRun(db, runId);
       forgetRun(db, runId);
       return deleted;
     });
+  }
+
+  /** Deleting runs is refused while any job runs: training or an export may be reading them. */
+  private refuseWhileJobRuns(action: string, field: string): void {
+    if (this.jobs.list().some((job) => job.status === 'running')) {
+      throw new WorkbenchError('conflict', `A job is running in this workspace; wait for it to finish (or cancel it), then ${action}.`, field);
+    }
   }
 
   async runInsights(runId: string): Promise<RunInsights> {

@@ -45,7 +45,7 @@ export function createHandlers(engine: Engine, host: HostCapabilities): Handlers
     'instances.save': ({ instanceId, config }) => engine.saveInstance(config, instanceId),
     'instances.rename': ({ instanceId, name }) => engine.renameInstance(instanceId, name),
     'instances.clone': ({ instanceId, name }) => engine.cloneInstance(instanceId, name),
-    'instances.delete': async ({ instanceId }) => ({ deleted: await engine.deleteInstance(instanceId) }),
+    'instances.delete': ({ instanceId, deleteRuns }) => engine.deleteInstance(instanceId, deleteRuns),
     'instances.preset': async ({ kind, datasetId, windowDays }) => ({ config: await engine.instancePreset(kind, datasetId, windowDays) }),
     'goals.fields': async ({ datasetId }) => ({ fields: await engine.goalFields(datasetId) }),
     'goals.fieldValues': ({ datasetId, field, search, limit }) => engine.fieldValues(datasetId, field, search, limit),

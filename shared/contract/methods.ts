@@ -104,9 +104,10 @@ export const methods = {
     input: z.strictObject({ instanceId: instanceIdSchema, name: instanceNameSchema.optional() }),
     output: instanceSchema,
   },
+  /** Deletes a goal; with `deleteRuns`, its runs and their segments too (refused while a job runs). */
   'instances.delete': {
-    input: z.strictObject({ instanceId: instanceIdSchema }),
-    output: z.object({ deleted: z.boolean() }),
+    input: z.strictObject({ instanceId: instanceIdSchema, deleteRuns: z.boolean().default(false) }),
+    output: z.object({ deleted: z.boolean(), runs: z.number().int().nonnegative(), segments: z.number().int().nonnegative() }),
   },
   /** A starting config: conversion (a purchase-like event occurs) or churn (no event at all), over an events dataset. */
   'instances.preset': {

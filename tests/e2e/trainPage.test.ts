@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMetric } from '../../renderer/src/format';
 import { seriousAccessibilityViolations } from '../helpers/accessibility';
 import { useBrowserSession } from '../helpers/browserSession';
-import { BACKTEST_GOAL, backtestGoal, openAppPage, openDemo, savedGoal } from '../helpers/demoSession';
+import { BACKTEST_GOAL, backtestAsOf, backtestGoal, backtestRun, openAppPage, openDemo, savedGoal, trainedRun } from '../helpers/demoSession';
 import { saveScreenshot, watchPageErrors } from '../helpers/chromium';
 
 // A small demo trains in seconds; the page behaves the same at any size.
@@ -231,6 +231,43 @@ describe('Train page, end to end in Chromium', () => {
     expect(await session.engine.runs(goalId)).toEqual([]);
     expect(await historyRows(page)).toBe(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('deletes a goal with its runs when asked: the dialog counts them, and the runs leave the result pages', async () => {
+    await openDemo(session.engine);
+    const { engine } = session;
+    const kept = await backtestRun(engine);
+    const doomedGoal = 'Goal deleted with its runs';
+    const doomed = await trainedRun(engine, doomedGoal, 'conversion', (_, lastEvent) => ({ as_of: backtestAsOf(lastEvent) }));
+    await engine.saveSegment({ runId: doomed.runId, name: 'High', definition: { match: 'all', conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openAppPage(page, session, 'Goal');
+    await page.getByTestId('instance-select').click();
+    await page.getByRole('option', { name: doomedGoal }).click();
+    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe(doomedGoal);
+
+    await page.getByTestId('delete-goal').click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the goal?' });
+    const runsText = dialog.getByTestId('delete-goal-runs');
+    await expect.poll(() => runsText.textContent()).toMatch(/^It has 1 run \(version 1\)\. The run stays in the workspace/);
+    await dialog.getByRole('checkbox', { name: "Also delete the goal's 1 run and its saved segments" }).check();
+    expect(await runsText.textContent()).toMatch(/The run will be deleted with its scores and saved segments\.$/);
+    await saveScreenshot(page, 'train-08-delete-goal-with-runs');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Delete the goal and its 1 run' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await engine.instances()).map((goal) => goal.name)).not.toContain(doomedGoal);
+    expect((await engine.runs()).map((run) => run.runId)).not.toContain(doomed.runId);
+    expect((await engine.segments()).filter((segment) => segment.runId === doomed.runId)).toEqual([]);
+
+    // The newest run was the deleted one: Insights now opens the newest remaining run.
+    const [remaining] = await engine.runs();
+    expect((await engine.runs()).map((run) => run.runId)).toContain(kept.runId);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Insights', exact: true }).click();
+    await page.locator(`[data-testid="insights-page"][data-run-id="${remaining!.runId}"]`).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -73,7 +73,10 @@ export const invalidInputs: Record<MethodName, Array<{ input: unknown; field: st
   ],
   'instances.rename': [{ input: { instanceId: 'in_abc', name: '' }, field: 'name' }],
   'instances.clone': [{ input: { instanceId: 'in_abc', name: 7 }, field: 'name' }],
-  'instances.delete': [{ input: { instanceId: 'in_abc; DROP TABLE pwb.instances' }, field: 'instanceId' }],
+  'instances.delete': [
+    { input: { instanceId: 'in_abc; DROP TABLE pwb.instances' }, field: 'instanceId' },
+    { input: { instanceId: 'in_abc', deleteRuns: 'yes' }, field: 'deleteRuns' },
+  ],
   'instances.preset': [
     { input: { kind: 'upsell', datasetId: 'ds_abc' }, field: 'kind' },
     { input: { kind: 'churn', datasetId: 'ds_abc', windowDays: -3 }, field: 'windowDays' },

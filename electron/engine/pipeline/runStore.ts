@@ -88,14 +88,24 @@ export async function renameRunDatasetReferences(db: Database, oldName: string, 
  */
 export async function deleteRun(db: Database, runId: string): Promise<{ segments: number }> {
   await getRun(db, runId);
-  return db.transaction(async () => {
-    const tables = runTables(runId);
-    for (const table of [tables.scores, tables.features, tables.timeline]) await db.run(`DROP TABLE IF EXISTS ${table}`);
-    const segments = await db.one(`SELECT count(*) AS n FROM pwb.segments WHERE run_id = $1`, [runId]);
-    await db.run(`DELETE FROM pwb.segments WHERE run_id = $1`, [runId]);
-    await db.run(`UPDATE pwb.runs SET status = 'deleted', model = NULL WHERE id = $1`, [runId]);
-    return { segments: Number(segments?.['n'] ?? 0) };
-  });
+  return db.transaction(() => dropRun(db, runId));
+}
+
+/** Deletes every run of a goal, inside the caller's transaction. Returns the runs deleted and how many segments went. */
+export async function dropRunsOfInstance(db: Database, instanceId: string): Promise<{ runIds: string[]; segments: number }> {
+  const runIds = (await listRuns(db, instanceId)).map((run) => run.runId);
+  let segments = 0;
+  for (const runId of runIds) segments += (await dropRun(db, runId)).segments;
+  return { runIds, segments };
+}
+
+async function dropRun(db: Database, runId: string): Promise<{ segments: number }> {
+  const tables = runTables(runId);
+  for (const table of [tables.scores, tables.features, tables.timeline]) await db.run(`DROP TABLE IF EXISTS ${table}`);
+  const segments = await db.one(`SELECT count(*) AS n FROM pwb.segments WHERE run_id = $1`, [runId]);
+  await db.run(`DELETE FROM pwb.segments WHERE run_id = $1`, [runId]);
+  await db.run(`UPDATE pwb.runs SET status = 'deleted', model = NULL WHERE id = $1`, [runId]);
+  return { segments: Number(segments?.['n'] ?? 0) };
 }
 
 function parseDetails(value: unknown): Run {

@@ -13,6 +13,7 @@ import { GoalDefinitionSection } from './GoalDefinitionSection';
 import { GoalEditorContext, type GoalEditorState } from './goalEditorContext';
 import { instanceNameSchema } from '../../../shared/instanceConfig';
 import { ConfirmModal } from '../components/ConfirmModal';
+import { DeleteGoalModal } from './DeleteGoalModal';
 import { NameModal } from '../components/NameModal';
 import { NewInstanceModal } from './InstanceModals';
 import { PopulationEditor } from './PopulationEditor';
@@ -260,13 +261,10 @@ export function GoalPage() {
         />
       ) : null}
       {dialog === 'delete' && selectedId && draft ? (
-        <ConfirmModal
-          title="Delete the goal?"
-          confirmLabel="Delete"
-          cancelLabel="Keep the goal"
-          confirmTestId="confirm-action"
-          onConfirm={async () => {
-            await client.call('instances.delete', { instanceId: selectedId });
+        <DeleteGoalModal
+          instanceId={selectedId}
+          name={draft.name}
+          onDeleted={async () => {
             const list = await refreshInstances();
             if (list[0]) await openInstance(list[0].id);
             else {
@@ -276,9 +274,7 @@ export function GoalPage() {
             setDialog(null);
           }}
           onClose={() => setDialog(null)}
-        >
-          <Text>“{draft.name}” will be removed from this workspace.</Text>
-        </ConfirmModal>
+        />
       ) : null}
       {dialog !== null && typeof dialog === 'object' ? (
         <ConfirmModal

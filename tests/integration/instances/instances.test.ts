@@ -63,8 +63,8 @@ describe('saved instances', () => {
     expect(instances.map((instance) => instance.name)).toEqual(['Orders, 30 days', 'Orders, 30 days (copy 2)', 'Orders, 30 days (copy)']);
     expect(instances[0]).toMatchObject({ propensity: 'conversion', events: 'shop', windowDays: 30 });
 
-    expect(await client.call('instances.delete', { instanceId: copy.id })).toEqual({ deleted: true });
-    expect(await client.call('instances.delete', { instanceId: copy.id })).toEqual({ deleted: false });
+    expect(await client.call('instances.delete', { instanceId: copy.id })).toEqual({ deleted: true, runs: 0, segments: 0 });
+    expect(await client.call('instances.delete', { instanceId: copy.id })).toEqual({ deleted: false, runs: 0, segments: 0 });
     expect((await failure(client.call('instances.get', { instanceId: copy.id }))).code).toBe('not_found');
     expect((await client.call('instances.list', {})).instances).toHaveLength(2);
   });

@@ -6,12 +6,12 @@ import { useDemoEngine } from '../../helpers/demoRunWorkspace';
 
 const session = useDemoEngine('pwb-delete-run-');
 
-async function trained(): Promise<Run> {
-  const { engine, instance } = session;
-  const job = await engine.startRun(instance.id);
+async function trained(instanceId = session.instance.id): Promise<Run> {
+  const { engine } = session;
+  const job = await engine.startRun(instanceId);
   const outcome = await engine.jobs.wait(job.jobId);
   if (outcome.status !== 'succeeded') throw new Error(`training failed: ${outcome.message}`);
-  const [newest] = await engine.runs(instance.id);
+  const [newest] = await engine.runs(instanceId);
   return engine.run(newest!.runId);
 }
 
@@ -59,5 +59,41 @@ describe('deleting a run', () => {
     expect((await engine.jobs.wait(job.jobId)).status).toBe('cancelled');
     expect((await engine.run(newest!.runId)).runId).toBe(newest!.runId);
     expect(await engine.deleteRun(newest!.runId)).toEqual({ segments: 0 });
+  });
+});
+
+describe('deleting a goal', () => {
+  it('keeps its runs unless asked; asked, drops all of them with their segments, and leaves other goals’ runs alone', async () => {
+    const { engine, instance } = session;
+    const high = segmentDefinitionSchema.parse({ conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] });
+    const othersBefore = (await engine.runs(instance.id)).map((run) => run.runId);
+
+    const keptGoal = await engine.cloneInstance(instance.id, 'Goal whose runs stay');
+    const keptRun = await trained(keptGoal.id);
+    expect(await engine.deleteInstance(keptGoal.id)).toEqual({ deleted: true, runs: 0, segments: 0 });
+    expect((await engine.run(keptRun.runId)).instanceName).toBe('Goal whose runs stay');
+    expect(await tablesOf(keptRun.runId)).toHaveLength(3);
+
+    const doomedGoal = await engine.cloneInstance(instance.id, 'Goal deleted with its runs');
+    const doomed = [await trained(doomedGoal.id), await trained(doomedGoal.id)];
+    await engine.saveSegment({ runId: doomed[0]!.runId, name: 'High', definition: high });
+    await engine.runInsights(doomed[1]!.runId);
+
+    const job = await engine.startRun(instance.id);
+    await expect(engine.deleteInstance(doomedGoal.id, true)).rejects.toMatchObject({ code: 'conflict', field: 'deleteRuns' });
+    engine.jobs.cancel(job.jobId);
+    await engine.jobs.wait(job.jobId);
+    expect(await engine.runs(doomedGoal.id)).toHaveLength(2);
+
+    expect(await engine.deleteInstance(doomedGoal.id, true)).toEqual({ deleted: true, runs: 2, segments: 1 });
+    expect(await engine.runs(doomedGoal.id)).toEqual([]);
+    for (const run of doomed) {
+      expect(await tablesOf(run.runId)).toEqual([]);
+      await expect(engine.runInsights(run.runId)).rejects.toMatchObject({ code: 'not_found' });
+    }
+    expect((await engine.segments()).filter((segment) => doomed.some((run) => run.runId === segment.runId))).toEqual([]);
+    expect((await engine.instances()).map((goal) => goal.id)).not.toContain(doomedGoal.id);
+    expect((await engine.runs(instance.id)).map((run) => run.runId)).toEqual(othersBefore);
+    expect(await tablesOf(keptRun.runId)).toHaveLength(3);
   });
 });
