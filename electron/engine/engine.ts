@@ -231,18 +231,23 @@ export class Engine {
     });
   }
 
-  /** Runs work on the open workspace's results connection (made on first use), counted like any call on it. */
+  /** Runs work on the open workspace's least busy results connection (made on first use), counted like any call on it. */
   private onResults<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    return this.onResultConnections(1, ([db]) => work(db!));
+  }
+
+  /** Runs work on the `count` least busy results connections, for a call whose reads can run side by side. */
+  private onResultConnections<T>(count: number, work: (dbs: Database[]) => Promise<T>): Promise<T> {
     return this.onWorkspace(async (workspace) => {
       if (this.results?.workspace !== workspace) {
         this.results = { workspace, connections: Array.from({ length: RESULT_CONNECTIONS }, () => ({ db: workspace.db.connect(), calls: 0 })) };
       }
-      const connection = this.results.connections.reduce((idlest, candidate) => (candidate.calls < idlest.calls ? candidate : idlest));
-      connection.calls++;
+      const chosen = [...this.results.connections].sort((a, b) => a.calls - b.calls).slice(0, count);
+      for (const connection of chosen) connection.calls++;
       try {
-        return await work(await connection.db);
+        return await work(await Promise.all(chosen.map((connection) => connection.db)));
       } finally {
-        connection.calls--;
+        for (const connection of chosen) connection.calls--;
       }
     });
   }
@@ -334,7 +339,7 @@ export class Engine {
   }
 
   async scoreCard(runId: string, customer: string): Promise<ScoreCard> {
-    return this.onResults((db) => scoreCard(db, runId, customer));
+    return this.onResultConnections(2, ([db, alongside]) => scoreCard(db!, runId, customer, alongside));
   }
 
   async segmentFields(runId: string): Promise<FieldInfo[]> {

@@ -17,15 +17,16 @@ export interface CustomerExplanation {
   factors: CustomerFactor[];
 }
 
-/** The run's feature columns, quoted, for a SELECT of one customer's stored values. */
-export function featureColumnsSql(run: Run, alias: string): string {
-  return run.features.map((feature) => `${alias}.${quoteIdentifier(feature.key)}`).join(', ');
+/** One customer's stored feature values under their keys, as training and scoring saw them; undefined when not scored. */
+export function storedFeatureRow(db: Database, run: Run, customer: string): Promise<Row | undefined> {
+  const columns = run.features.map((feature) => quoteIdentifier(feature.key)).join(', ');
+  return db.one(`SELECT ${columns} FROM ${runTables(run.runId).features} WHERE customer = $1`, [customer]);
 }
 
 /** Every factor of one scored customer, recomputed exactly from the run's model and the customer's stored features. */
 export async function explainCustomer(db: Database, runId: string, customer: string): Promise<CustomerExplanation> {
   const { run, model } = await loadedRun(db, runId);
-  const row = await db.one(`SELECT ${featureColumnsSql(run, 'f')} FROM ${runTables(runId).features} f WHERE f.customer = $1`, [customer]);
+  const row = await storedFeatureRow(db, run, customer);
   if (!row) throw new WorkbenchError('not_found', `The run ${runId} did not score a customer "${customer}".`, 'customer');
   return explainStoredRow(run, model, customer, row);
 }

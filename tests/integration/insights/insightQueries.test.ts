@@ -175,6 +175,21 @@ describe('score cards', () => {
     expect(card.profile.length).toBeGreaterThan(0);
   });
 
+  it('reads the same card with its reads split over two connections as over one', async () => {
+    const customers = await workspace.db.all(`SELECT customer FROM ${runTables(run.runId).scores} ORDER BY probability DESC LIMIT 5`);
+    const alongside = await workspace.db.connect();
+    try {
+      for (const { customer } of customers) {
+        const split = await scoreCard(workspace.db, run.runId, String(customer), alongside);
+        expect(split).toEqual(await scoreCard(workspace.db, run.runId, String(customer)));
+        expect(split.timeline.days.length + split.profile.length).toBeGreaterThan(0);
+      }
+      await expect(scoreCard(workspace.db, run.runId, 'nobody', alongside)).rejects.toThrow(/did not score a customer "nobody"/);
+    } finally {
+      alongside.close();
+    }
+  });
+
   it('reads the timeline from the run table as a scan of the events dataset does, for runs saved before it too', async () => {
     const events = (await listDatasets(workspace.db)).find((dataset) => dataset.kind === 'events')!;
     const table = datasetTable((await getDatasetTable(workspace.db, events.id))!.tableName);
