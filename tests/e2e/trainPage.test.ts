@@ -271,4 +271,50 @@ describe('Train page, end to end in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('keeps a deleted goal\'s runs on the Train page, to read and delete, but not to train', async () => {
+    await openDemo(session.engine);
+    const { engine } = session;
+    await backtestGoal(engine);
+    const keptGoal = 'Goal deleted, runs kept';
+    const kept = await trainedRun(engine, keptGoal, 'conversion', (_, lastEvent) => ({ as_of: backtestAsOf(lastEvent) }));
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchPageErrors(page);
+    await openAppPage(page, session, 'Goal');
+    await page.getByTestId('instance-select').click();
+    await page.getByRole('option', { name: keptGoal }).click();
+    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe(keptGoal);
+    await page.getByTestId('delete-goal').click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the goal?' });
+    await dialog.getByTestId('delete-goal-runs').waitFor();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await engine.instances()).map((goal) => goal.name)).not.toContain(keptGoal);
+    expect((await engine.run(kept.runId)).instanceName).toBe(keptGoal);
+
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-goal-select').click();
+    await page.getByRole('option', { name: `${keptGoal} (deleted)` }).click();
+    await page.getByRole('heading', { name: `Runs of “${keptGoal}” (deleted goal)` }).waitFor();
+    await page.getByTestId('deleted-goal-note').waitFor();
+    expect(await page.getByTestId('train-run').getAttribute('aria-disabled')).toBe('true');
+    await expect.poll(() => historyRows(page)).toBe(1);
+    await saveScreenshot(page, 'train-09-deleted-goal-runs');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: `Details of run ${kept.version}` }).click();
+    const details = page.locator(`[data-testid="run-details"][data-run-id="${kept.runId}"][data-loading="false"]`);
+    await details.getByTestId('run-delete').click();
+    await page.getByRole('dialog', { name: `Delete run ${kept.version}?` }).getByTestId('confirm-action').click();
+    await page.getByTestId('run-deleted-notice').getByText(`Deleted run ${kept.version} of “${keptGoal}”.`).waitFor();
+    await expect(engine.run(kept.runId)).rejects.toMatchObject({ code: 'not_found' });
+    // With its last run gone, the deleted goal leaves the picker and the page goes back to a saved goal.
+    const savedNames = (await engine.instances()).map((goal) => goal.name);
+    await expect.poll(async () => savedNames.includes(await page.getByTestId('train-goal-select').inputValue())).toBe(true);
+    await page.getByTestId('train-goal-select').click();
+    expect(await page.getByRole('option', { name: `${keptGoal} (deleted)` }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

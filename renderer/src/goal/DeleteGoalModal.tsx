@@ -53,7 +53,7 @@ export function DeleteGoalModal({ instanceId, name, onDeleted, onClose }: Delete
             It has {runsWord} (version{one ? '' : 's'} {runs.map((run) => run.version).sort((a, b) => a - b).join(', ')}).{' '}
             {deleteRuns
               ? `${one ? 'The run' : 'The runs'} will be deleted with ${one ? 'its' : 'their'} scores and saved segments.`
-              : `${one ? 'The run stays' : 'The runs stay'} in the workspace, on the Insights, Customers and Segments pages, under this name.`}
+              : `${one ? 'The run stays' : 'The runs stay'} in the workspace under this name, on the Train page and the result pages.`}
           </Text>
           <Checkbox
             label={`Also delete the goal's ${runsWord} and ${one ? 'its' : 'their'} saved segments`}

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { InstanceSummary } from '../../../shared/contract/instances';
 import { JobProgressCard } from '../components/JobProgressCard';
 import { useWorkbench } from '../state/WorkbenchContext';
 import { NoSavedGoals } from './NoSavedGoals';
@@ -8,7 +9,7 @@ import { RunDetails } from './RunDetails';
 import { RunHistoryTable } from './RunHistoryTable';
 import { useRunHistory } from './useRunHistory';
 import { useRunJob } from './useRunJob';
-import { useSavedGoals } from './useSavedGoals';
+import { useSavedGoals, type DeletedGoal } from './useSavedGoals';
 
 /** Trains a saved goal, shows the run's progress, and lists the goal's runs with the details of the one picked. */
 export function TrainPage({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
@@ -18,9 +19,11 @@ export function TrainPage({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
 }
 
 function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
-  const { goals, error, chosen, choose } = useSavedGoals();
+  const { goals, deletedGoals, error, chosen, chosenDeleted, choose } = useSavedGoals();
   const runJob = useRunJob();
-  const history = useRunHistory(chosen?.id ?? null);
+  // The goal whose runs are listed: a saved one, or a deleted one whose runs were kept.
+  const listed = chosen ?? chosenDeleted;
+  const history = useRunHistory(listed?.id ?? null);
   const [selection, setSelection] = useState<{ goalId: string; runId: string } | null>(null);
   const [deletedNotice, setDeletedNotice] = useState<string | null>(null);
 
@@ -32,7 +35,7 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
     setOpenedRunId(savedRunId);
     setSelection({ goalId: chosen.id, runId: savedRunId });
   }
-  const selectedRunId = selection && selection.goalId === chosen?.id ? selection.runId : null;
+  const selectedRunId = selection && selection.goalId === listed?.id ? selection.runId : null;
   const blocked = !chosen || runJob.running || runJob.starting;
 
   return (
@@ -42,12 +45,12 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
           <Title order={1}>Train</Title>
           <Text c="dimmed">Train a boosted-tree model on a saved goal, score every eligible customer, and compare the model with simple baselines.</Text>
         </div>
-        {goals && goals.length > 0 ? (
+        {goals && goals.length + deletedGoals.length > 0 ? (
           <Group gap="xs" align="flex-end" wrap="wrap">
             <Select
               label="Goal"
-              data={goals.map((goal) => ({ value: goal.id, label: goal.name }))}
-              value={chosen?.id ?? null}
+              data={goalChoices(goals, deletedGoals)}
+              value={listed?.id ?? null}
               onChange={(id) => id && choose(id)}
               allowDeselect={false}
               w={280}
@@ -93,21 +96,29 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
         />
       ) : null}
 
-      {chosen ? (
+      {listed ? (
         <Card withBorder padding="lg" component="section" aria-labelledby="run-history-heading" data-testid="run-history-section" data-current={history.current ? 'true' : 'false'}>
           <Title order={2} size="h3" id="run-history-heading" mb="md">
-            Runs of “{chosen.name}”
+            Runs of “{listed.name}”{chosenDeleted ? ' (deleted goal)' : ''}
           </Title>
+          {chosenDeleted ? (
+            <Text size="sm" mb="md" data-testid="deleted-goal-note">
+              This goal was deleted and its runs kept. They can be read here and on the result pages, and deleted from
+              their details; training needs a saved goal.
+            </Text>
+          ) : null}
           {history.error ? (
             <Alert color="red" title="Cannot read the runs" role="alert">
               {history.error}
             </Alert>
           ) : history.runs === null ? (
             <Loader role="status" size="sm" aria-label="Loading the runs" />
+          ) : history.runs.length === 0 && chosenDeleted ? (
+            <Text data-testid="no-runs">No runs of this deleted goal are left.</Text>
           ) : history.runs.length === 0 ? (
             <Text data-testid="no-runs">This goal has no runs yet. Train and score it to make the first.</Text>
           ) : (
-            <RunHistoryTable runs={history.runs} selectedRunId={selectedRunId} onSelect={(runId) => setSelection({ goalId: chosen.id, runId })} labelledBy="run-history-heading" />
+            <RunHistoryTable runs={history.runs} selectedRunId={selectedRunId} onSelect={(runId) => setSelection({ goalId: listed.id, runId })} labelledBy="run-history-heading" />
           )}
         </Card>
       ) : null}
@@ -128,4 +139,14 @@ function TrainWorkspace({ onOpenGoalPage }: { onOpenGoalPage(): void }) {
       ) : null}
     </Stack>
   );
+}
+
+/** The picker's choices: the saved goals, then, when there are any, the deleted goals whose runs were kept. */
+function goalChoices(goals: InstanceSummary[], deletedGoals: DeletedGoal[]) {
+  const saved = goals.map((goal) => ({ value: goal.id, label: goal.name }));
+  if (deletedGoals.length === 0) return saved;
+  return [
+    { group: 'Saved goals', items: saved },
+    { group: 'Deleted goals, runs kept', items: deletedGoals.map((goal) => ({ value: goal.id, label: `${goal.name} (deleted)` })) },
+  ];
 }
