@@ -38,6 +38,16 @@ async function progressTextsSeen(page: Page): Promise<Array<{ phase: string; mes
   return page.evaluate(() => (window as unknown as { seenProgress: Array<{ phase: string; message: string }> }).seenProgress);
 }
 
+/** On the Goal page, opens the saved goal of that name and asks to delete it; the confirmation dialog. */
+async function askToDeleteGoal(page: Page, name: string) {
+  await openAppPage(page, session, 'Goal');
+  await page.getByTestId('instance-select').click();
+  await page.getByRole('option', { name }).click();
+  await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe(name);
+  await page.getByTestId('delete-goal').click();
+  return page.getByRole('dialog', { name: 'Delete the goal?' });
+}
+
 describe('Train page, end to end in Chromium', () => {
   it('points to the Goal page while there is no saved goal', async () => {
     await openDemo(session.engine);
@@ -244,13 +254,7 @@ describe('Train page, end to end in Chromium', () => {
     await engine.saveSegment({ runId: doomed.runId, name: 'High', definition: { match: 'all', conditions: [{ field: 'bucket', op: 'eq', value: 'high' }] } });
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openAppPage(page, session, 'Goal');
-    await page.getByTestId('instance-select').click();
-    await page.getByRole('option', { name: doomedGoal }).click();
-    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe(doomedGoal);
-
-    await page.getByTestId('delete-goal').click();
-    const dialog = page.getByRole('dialog', { name: 'Delete the goal?' });
+    const dialog = await askToDeleteGoal(page, doomedGoal);
     const runsText = dialog.getByTestId('delete-goal-runs');
     await expect.poll(() => runsText.textContent()).toMatch(/^It has 1 run \(version 1\)\. The run stays in the workspace/);
     await dialog.getByRole('checkbox', { name: "Also delete the goal's 1 run and its saved segments" }).check();
@@ -280,12 +284,7 @@ describe('Train page, end to end in Chromium', () => {
     const kept = await trainedRun(engine, keptGoal, 'conversion', (_, lastEvent) => ({ as_of: backtestAsOf(lastEvent) }));
     const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchPageErrors(page);
-    await openAppPage(page, session, 'Goal');
-    await page.getByTestId('instance-select').click();
-    await page.getByRole('option', { name: keptGoal }).click();
-    await expect.poll(() => page.getByTestId('instance-select').inputValue()).toBe(keptGoal);
-    await page.getByTestId('delete-goal').click();
-    const dialog = page.getByRole('dialog', { name: 'Delete the goal?' });
+    const dialog = await askToDeleteGoal(page, keptGoal);
     await dialog.getByTestId('delete-goal-runs').waitFor();
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
